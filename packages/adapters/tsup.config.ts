@@ -1,0 +1,32 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    entry: {
+      woocommerce: 'src/woocommerce/index.ts',
+      'woocommerce-testing': 'src/woocommerce/testing/index.ts',
+      sqlite: 'src/sqlite/index.ts',
+      postgres: 'src/postgres/index.ts',
+      bullmq: 'src/bullmq/index.ts',
+      'pg-boss': 'src/pg-boss/index.ts',
+      express: 'src/express/index.ts',
+      worker: 'src/worker/index.ts',
+      cli: 'src/cli/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node22',
+    treeshake: true,
+    // Each entry is its own module graph: importing /sqlite must never load pg or bullmq.
+    splitting: true,
+  },
+  {
+    entry: { bin: 'src/cli/bin.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node22',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
