@@ -9,6 +9,7 @@ export default defineConfig([
       postgres: 'src/postgres/index.ts',
       bullmq: 'src/bullmq/index.ts',
       'pg-boss': 'src/pg-boss/index.ts',
+      runtime: 'src/runtime/index.ts',
       express: 'src/express/index.ts',
       worker: 'src/worker/index.ts',
       cli: 'src/cli/index.ts',
@@ -19,6 +20,8 @@ export default defineConfig([
     clean: true,
     target: 'node22',
     treeshake: true,
+    // Keep `node:` specifiers (`node:sqlite` has no bare alias).
+    removeNodeProtocol: false,
     // Each entry is its own module graph: importing /sqlite must never load pg or bullmq.
     splitting: true,
   },
@@ -27,6 +30,7 @@ export default defineConfig([
     format: ['esm'],
     sourcemap: true,
     target: 'node22',
+    removeNodeProtocol: false,
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

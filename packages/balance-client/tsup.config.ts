@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: 'node22',
   treeshake: true,
+  // Keep `node:` specifiers (`node:sqlite` has no bare alias).
+  removeNodeProtocol: false,
 });
