@@ -22,6 +22,8 @@ export default defineConfig([
     treeshake: true,
     // Keep `node:` specifiers (`node:sqlite` has no bare alias).
     removeNodeProtocol: false,
+    // `import.meta.url` in CJS output (the simulator loads msw lazily relative to itself).
+    shims: true,
     // Each entry is its own module graph: importing /sqlite must never load pg or bullmq.
     splitting: true,
   },
