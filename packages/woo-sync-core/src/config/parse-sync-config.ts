@@ -21,7 +21,7 @@ function toIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): Confi
  * Validates a configuration and applies defaults. Throws one {@link ConfigError} listing
  * every bad path and why.
  *
- * @param source - where the input came from (a file path), for the error message
+ * @param options - `source`: where the input came from (a file path), for the error message
  * @example
  * ```ts
  * const config = parseSyncConfig(JSON.parse(readFileSync('balance-sync.config.json', 'utf8')));

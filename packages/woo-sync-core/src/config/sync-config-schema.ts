@@ -104,7 +104,17 @@ const stockCommonFields = {
   subtractUnexportedOrders: z
     .boolean()
     .default(true)
-    .describe('Subtract quantities of paid store orders that Balance has not received yet.'),
+    .describe(
+      'Subtract quantities of paid store orders that Balance has not received yet (needs order export to be configured for the store).',
+    ),
+  unexportedOrdersWindowHours: z
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72)
+    .describe(
+      'How far back paid orders are checked for not being in Balance yet (orders whose Sale failed or waits are always checked).',
+    ),
 };
 
 const stockSchema = z
@@ -247,6 +257,12 @@ const vatSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('Line `VATRate` (GUID preferred; literal such as ჩვეულებრივი where accepted).'),
+  amounts: z
+    .enum(['gross', 'follow-order'])
+    .default('gross')
+    .describe(
+      '`gross`: line amounts include VAT and `AmountIncludesVAT` is true for every order, so the document total equals the order total exactly. `follow-order`: `AmountIncludesVAT` follows the order’s `prices_include_tax`; orders priced without tax go out with net amounts and Balance adds the VAT. See docs/order-export.md.',
+    ),
 });
 
 const accountsSchema = z
@@ -337,6 +353,7 @@ export const ordersConfigSchema = z.strictObject({
   vat: orderFields.vat.default({
     taxable: 'იბეგრება დღგ-ით',
     operationType: 'მიწოდება კომპენსაციით',
+    amounts: 'gross',
   }),
   accounts: orderFields.accounts.default({}),
   payments: orderFields.payments.default({ enabled: false, methods: {} }),
@@ -401,6 +418,11 @@ export const storeConfigSchema = z.strictObject({
   name: z.string().min(1).optional(),
   timezone: timezoneSchema.default('Asia/Tbilisi'),
   currency: z.string().length(3).default('GEL'),
+  documentNamespace: guid
+    .optional()
+    .describe(
+      'Namespace of this store’s Balance document uids (UUIDv5). Default: derived from the store id. Set it to keep the uids of already exported documents when the store id changes.',
+    ),
   woocommerce: wooCommerceConfigSchema,
   categories: z
     .strictObject({

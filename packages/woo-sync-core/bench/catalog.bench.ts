@@ -1,0 +1,522 @@
+// `pnpm bench catalog`, every figure beside a baseline measured in the same run:
+// - the catalog planner over 100k synthetic items (time, memory), beside 10k scaled ×10;
+// - a 20k-item first import from the Balance simulator into the WooCommerce simulator with
+//   30 ms injected latency (requests, wall time), beside one product per request and beside
+//   the latency-bound minimum for the same concurrency;
+// - an unchanged re-sync of that catalog (requests, writes).
+import { cpus, loadavg } from 'node:os';
+import { createWooCommerceRest } from '@balance-sync/adapters/woocommerce';
+import { createWooCommerceSimulator } from '@balance-sync/adapters/woocommerce/testing';
+import { createBalanceClient } from '@balance-sync/balance-client';
+import { createBalanceSimulator, ITEM_TYPES } from '@balance-sync/balance-client/testing';
+import PQueue from 'p-queue';
+import {
+  type BalanceCatalogItem,
+  CatalogPlanner,
+  type CatalogSnapshot,
+  createSyncEngine,
+  parseSyncConfig,
+  resolveStoreConfig,
+  systemClock,
+  type WooProduct,
+} from '../src/index.js';
+import { InMemorySyncStore } from '../src/testing/index.js';
+
+// The shapes of scripts/bench/bench-types.ts, restated: importing that file from here would
+// put it outside this package's rootDir.
+type BenchRow = {
+  case: string;
+  metric: string;
+  value: number;
+  unit: string;
+  baseline?: { label: string; value: number };
+  target?: string;
+  met?: boolean;
+};
+type BenchContext = { scale: number; log(message: string): void };
+type BenchSuite = { name: string; run(context: BenchContext): Promise<BenchRow[]> };
+
+const NOW = new Date('2026-01-10T08:00:00Z');
+const guid = (kind: number, n: number) =>
+  `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const MAIN = guid(1, 1);
+const VAKE = guid(1, 2);
+const RETAIL = guid(2, 1);
+const SALE = guid(2, 2);
+
+const config = resolveStoreConfig(
+  parseSyncConfig({
+    balance: {
+      connection: { mode: 'cloud', applicationId: '1550' },
+      username: 'bench',
+      password: 'bench',
+    },
+    catalog: {
+      stock: { mode: 'aggregate', warehouses: [MAIN, VAKE] },
+      prices: { regularPriceType: RETAIL, sale: { source: 'price-type', priceType: SALE } },
+      createCategories: true,
+    },
+    stores: [
+      {
+        id: 'main',
+        woocommerce: { url: 'https://shop.example.ge', consumerKey: 'ck', consumerSecret: 'cs' },
+      },
+    ],
+  }),
+  'main',
+);
+
+/**
+ * A synthetic catalog of `n` items under 110 groups (2 levels, all with categories): 60 %
+ * already imported and linked (one in six of those with a new price in Balance), 40 % new;
+ * two stock lines per item; 10 % on a dated sale.
+ */
+function syntheticSnapshot(n: number): CatalogSnapshot {
+  const groups: BalanceCatalogItem[] = [];
+  const categoryOf = (group: number) =>
+    100 + 1 + Math.floor((group - 100) / 10) * 11 + ((group - 100) % 10);
+  for (let a = 0; a < 10; a += 1) {
+    groups.push({ uid: guid(3, a), name: `Group ${a}`, parent: null, isGroup: true, sku: '' });
+    for (let b = 0; b < 10; b += 1) {
+      const child = a * 10 + b + 100;
+      groups.push({
+        uid: guid(3, child),
+        name: `Group ${a}.${b}`,
+        parent: guid(3, a),
+        isGroup: true,
+        sku: '',
+      });
+    }
+  }
+  const items: BalanceCatalogItem[] = [...groups];
+  const prices: CatalogSnapshot['balance']['prices'] = [];
+  const stocks: CatalogSnapshot['balance']['stocks'] = [];
+  const saleLines: { item: string; price: string }[] = [];
+  const products: WooProduct[] = [];
+  const mappings: CatalogSnapshot['mappings']['products'] = [];
+  for (let i = 0; i < n; i += 1) {
+    const uid = guid(4, i);
+    const sku = `SKU-${i}`;
+    const price = `${(i % 500) + 1}.${String(i % 100).padStart(2, '0')}`;
+    items.push({ uid, name: `ნივთი ${i}`, parent: guid(3, 100 + (i % 100)), isGroup: false, sku });
+    prices.push({ priceType: RETAIL, item: uid, price });
+    stocks.push({ item: uid, warehouse: MAIN, quantity: String(i % 60), reserve: String(i % 3) });
+    stocks.push({ item: uid, warehouse: VAKE, quantity: String(i % 7), reserve: '0' });
+    if (i % 10 === 0) saleLines.push({ item: uid, price: `${(i % 500) * 0.5 + 0.5}` });
+    if (i % 10 < 6) {
+      const id = 1000 + i;
+      const stock = Math.max(0, (i % 60) - (i % 3)) + (i % 7);
+      const stale = i % 6 === 0;
+      const storePrice = stale ? '0.99' : price.length ? formatted(price) : price;
+      products.push({
+        id,
+        parentId: 0,
+        type: 'simple',
+        status: 'publish',
+        sku,
+        name: `ნივთი ${i}`,
+        regularPrice: storePrice,
+        salePrice: '',
+        saleFrom: null,
+        saleTo: null,
+        manageStock: true,
+        stockQuantity: stock,
+        stockStatus: stock > 0 ? 'instock' : 'outofstock',
+        categoryIds: [categoryOf(100 + (i % 100))],
+        meta: [{ key: '_balance_uid', value: uid }],
+        dateModified: '2026-01-01T00:00:00Z',
+      });
+      mappings.push({
+        balanceUid: uid,
+        wooId: id,
+        wooParentId: 0,
+        sku,
+        lastPushed: {
+          name: `ნივთი ${i}`,
+          regularPrice: storePrice,
+          salePrice: '',
+          saleFrom: null,
+          saleTo: null,
+          stockQuantity: stock,
+          categoryIds: [categoryOf(100 + (i % 100))],
+        },
+        updatedAt: '2026-01-01T00:00:00Z',
+      });
+    }
+  }
+  return {
+    storeId: 'main',
+    scope: 'items',
+    balance: {
+      items,
+      stocks,
+      prices,
+      pricingDocuments: [
+        { uid: guid(5, 1), priceType: SALE, date: '2026-01-05T00:00:00', items: saleLines },
+        {
+          uid: guid(5, 2),
+          priceType: SALE,
+          date: '2026-02-01T00:00:00',
+          items: saleLines.map((l) => ({ item: l.item, price: '0' })),
+        },
+      ],
+      discounts: [],
+    },
+    store: {
+      products,
+      categories: groups.map((g, index) => ({
+        id: 100 + index,
+        name: g.name,
+        slug: `group-${index}`,
+        parentId: 0,
+      })),
+      pendingOrders: [],
+    },
+    mappings: {
+      products: mappings,
+      categories: groups.map((g, index) => ({
+        groupUid: g.uid,
+        wooCategoryId: 100 + index,
+        origin: 'created' as const,
+        updatedAt: '2026-01-01T00:00:00Z',
+      })),
+    },
+  };
+}
+
+function formatted(price: string): string {
+  const [int, frac = ''] = price.split('.');
+  return `${int}.${frac.padEnd(2, '0')}`;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+function timePlan(snapshot: CatalogSnapshot): { ms: number; writes: number } {
+  const planner = new CatalogPlanner(config);
+  const started = performance.now();
+  const plan = planner.plan(snapshot, NOW);
+  return { ms: performance.now() - started, writes: plan.summary.productWrites };
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function simulatedStore(latencyMs: number, concurrency: number) {
+  const sim = createWooCommerceSimulator({
+    url: 'https://shop.test',
+    faults: [{ type: 'latency', ms: latencyMs }],
+  });
+  const key = sim.keys.default;
+  const woo = createWooCommerceRest({
+    url: sim.url,
+    consumerKey: key.consumerKey,
+    consumerSecret: key.consumerSecret,
+    concurrency,
+    fetch: (async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await sim.handle(new Request(input, init));
+      if (response.type === 'error') throw new TypeError('fetch failed');
+      return response;
+    }) as typeof fetch,
+  });
+  const count = () => {
+    const entries = sim.requests.entries;
+    const writes = entries.filter((e) => WRITE_METHODS.has(e.method)).length;
+    return { requests: entries.length, writes, reads: entries.length - writes };
+  };
+  return { sim, woo, count };
+}
+
+interface ImportFigures {
+  items: number;
+  creates: number;
+  requests: number;
+  reads: number;
+  writes: number;
+  planMs: number;
+  applyMs: number;
+  verifyMs: number;
+  progressAfterMs: number;
+  resync: { requests: number; writes: number; ms: number };
+}
+
+/** First import of `items` Balance items into an empty simulated store, then a re-sync. */
+async function measureImport(
+  items: number,
+  latencyMs: number,
+  concurrency: number,
+): Promise<ImportFigures> {
+  const balanceSim = createBalanceSimulator({ seed: { items } });
+  const balance = createBalanceClient({
+    connection: balanceSim.mswConnections().onPrem,
+    ...balanceSim.credentials,
+    exchangeUid: balanceSim.exchangeUid,
+    fetch: balanceSim.fetch.bind(balanceSim),
+    retry: false,
+  });
+  const { seed } = balanceSim;
+  const { sim, woo, count } = simulatedStore(latencyMs, concurrency);
+  const engine = createSyncEngine({
+    config: {
+      balance: {
+        connection: { mode: 'onprem', baseUrl: 'http://balance.test' },
+        username: balanceSim.credentials.username,
+        password: balanceSim.credentials.password,
+        exchangeUid: balanceSim.exchangeUid,
+      },
+      catalog: {
+        stock: { mode: 'single', warehouse: seed.warehouses.main },
+        prices: {
+          regularPriceType: seed.priceTypes.retail,
+          sale: { source: 'price-type', priceType: seed.priceTypes.sale },
+        },
+        services: {
+          itemTypeField: 'ItemType',
+          serviceValues: [ITEM_TYPES.service],
+          serviceGroups: [seed.groups.services],
+        },
+      },
+      stores: [
+        {
+          id: 'main',
+          woocommerce: { url: sim.url, consumerKey: 'ck', consumerSecret: 'cs', concurrency },
+          categories: { excludedGroups: [seed.groups.expenses] },
+        },
+      ],
+    },
+    balance,
+    woo,
+    store: new InMemorySyncStore(),
+    clock: systemClock,
+  });
+  sim.requests.clear();
+  let firstProgress = 0;
+  engine.catalog.events.on('progress', () => {
+    firstProgress ||= performance.now();
+  });
+  const t0 = performance.now();
+  const plan = await engine.catalog.plan({ storeId: 'main' });
+  const t1 = performance.now();
+  const result = await engine.catalog.apply(plan, { concurrency });
+  const t2 = performance.now();
+  const firstWrite = sim.requests.entries.find((e) => WRITE_METHODS.has(e.method));
+  if (result.failures.length > 0)
+    throw new Error(`import failed for ${result.failures.length} items`);
+  const first = count();
+  sim.requests.clear();
+  const t3 = performance.now();
+  const again = await engine.catalog.plan({ storeId: 'main' });
+  await engine.catalog.apply(again, { concurrency });
+  const t4 = performance.now();
+  const resync = count();
+  return {
+    items,
+    creates: plan.summary.create,
+    ...first,
+    planMs: t1 - t0,
+    applyMs: t2 - t1,
+    // From apply() to the first write: re-reading the plan's inputs (Balance, categories).
+    verifyMs: firstWrite ? firstWrite.startedAt - (performance.timeOrigin + t1) : 0,
+    progressAfterMs: firstProgress - t1,
+    resync: { requests: resync.requests, writes: resync.writes, ms: t4 - t3 },
+  };
+}
+
+/** `products` creates sent one product per request, `concurrency` at a time. */
+async function measureOnePerRequest(
+  products: number,
+  latencyMs: number,
+  concurrency: number,
+): Promise<{ ms: number; requests: number }> {
+  const { woo, count } = simulatedStore(latencyMs, concurrency);
+  const queue = new PQueue({ concurrency });
+  const started = performance.now();
+  for (let i = 0; i < products; i += 1) {
+    void queue.add(() =>
+      woo.products.batch({
+        create: [
+          {
+            ref: String(i),
+            sku: `ONE-${i}`,
+            name: `Product ${i}`,
+            status: 'draft',
+            regularPrice: '10.00',
+            manageStock: true,
+            stockQuantity: 5,
+          },
+        ],
+      }),
+    );
+  }
+  await queue.onIdle();
+  return { ms: performance.now() - started, requests: count().requests };
+}
+
+const suite: BenchSuite = {
+  name: 'catalog',
+  async run({ scale, log }) {
+    const rows: BenchRow[] = [];
+    const size = Math.max(1000, Math.round(100_000 * scale));
+    const small = Math.max(100, Math.round(size / 10));
+
+    // ---- planner: baseline (10 % of the size, scaled ×10), then the full size
+    const smallSnapshot = syntheticSnapshot(small);
+    timePlan(smallSnapshot); // warm-up
+    const smallTimes = [
+      timePlan(smallSnapshot).ms,
+      timePlan(smallSnapshot).ms,
+      timePlan(smallSnapshot).ms,
+    ];
+    const smallRun = { ms: [...smallTimes].sort((a, b) => a - b)[1] ?? 0 };
+    const rssBefore = process.resourceUsage().maxRSS * 1024;
+    const heapBefore = process.memoryUsage().heapUsed;
+    const snapshot = syntheticSnapshot(size);
+    const heapSnapshot = process.memoryUsage().heapUsed - heapBefore;
+    const planner = new CatalogPlanner(config);
+    const started = performance.now();
+    let plan = planner.plan(snapshot, NOW);
+    const first = performance.now() - started;
+    const heapAfter = process.memoryUsage().heapUsed - heapBefore;
+    const rssGrowth = process.resourceUsage().maxRSS * 1024 - rssBefore;
+    // Two more runs; the median is reported (the machine may be busy).
+    const times = [first];
+    for (let run = 0; run < 2; run += 1) {
+      const again = performance.now();
+      plan = planner.plan(snapshot, NOW);
+      times.push(performance.now() - again);
+    }
+    const ms = [...times].sort((a, b) => a - b)[1] ?? first;
+    log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} on ${cpus().length} CPUs`,
+    );
+    log(
+      `planner ${size.toLocaleString()} items: ${Math.round(ms)} ms, ${plan.summary.create} create, ${plan.summary.update} update, ${plan.summary.unchanged} unchanged`,
+    );
+    const label = `planner ${size.toLocaleString('en-US')} items`;
+    rows.push({
+      case: label,
+      metric: 'wall time (median of 3)',
+      value: Math.round(ms),
+      unit: 'ms',
+      baseline: {
+        label: `${small.toLocaleString('en-US')} items ×${size / small}`,
+        value: Math.round(smallRun.ms * (size / small)),
+      },
+      target: '≤ 3000 ms at 100k',
+      met: ms <= 3000 * (size / 100_000),
+    });
+    rows.push({
+      case: label,
+      metric: 'peak RSS growth (snapshot + plan)',
+      value: mb(rssGrowth),
+      unit: 'MB',
+      baseline: { label: 'heap of the input snapshot', value: mb(heapSnapshot) },
+      target: '≤ 500 MB at 100k',
+      met: mb(rssGrowth) <= 500 * (size / 100_000),
+    });
+    rows.push({
+      case: label,
+      metric: 'heap held (snapshot + plan)',
+      value: mb(heapAfter),
+      unit: 'MB',
+      baseline: { label: 'heap of the input snapshot', value: mb(heapSnapshot) },
+    });
+
+    // ---- import into the WooCommerce simulator with injected latency
+    const LATENCY = 30;
+    const CONCURRENCY = 4;
+    const items = Math.max(200, Math.round(20_000 * scale));
+    log(
+      `first import of ${items.toLocaleString('en-US')} items, ${LATENCY} ms latency, concurrency ${CONCURRENCY}…`,
+    );
+    const figures = await measureImport(items, LATENCY, CONCURRENCY);
+    const sample = Math.max(100, Math.round(figures.creates / 10));
+    log(`one product per request: ${sample.toLocaleString('en-US')} creates measured…`);
+    const single = await measureOnePerRequest(sample, LATENCY, CONCURRENCY);
+    const factor = figures.creates / sample;
+    const importMs = figures.planMs + figures.applyMs;
+    const latencyBound = Math.ceil(figures.requests / CONCURRENCY) * LATENCY;
+    log(
+      `import: ${figures.creates} creates, ${figures.reads} reads + ${figures.writes} writes; plan ${Math.round(figures.planMs)} ms, apply ${Math.round(figures.applyMs)} ms (of which re-checking the inputs ${Math.round(figures.verifyMs)} ms)`,
+    );
+    const importCase = `first import ${items.toLocaleString('en-US')} items, ${LATENCY} ms latency, ×${CONCURRENCY}`;
+    const maxWrites = Math.ceil(figures.creates / 100);
+    rows.push({
+      case: importCase,
+      metric: 'write requests',
+      value: figures.writes,
+      unit: 'req',
+      baseline: { label: `one product per request`, value: figures.creates },
+      target: `≤ ⌈N/100⌉ = ${maxWrites}`,
+      met: figures.writes <= maxWrites,
+    });
+    rows.push({
+      case: importCase,
+      metric: 'read requests',
+      value: figures.reads,
+      unit: 'req',
+    });
+    rows.push({
+      case: importCase,
+      metric: 'wall time (plan + apply)',
+      value: Math.round(importMs),
+      unit: 'ms',
+      baseline: {
+        label: `one product per request (${sample.toLocaleString('en-US')} measured ×${Math.round(factor * 10) / 10})`,
+        value: Math.round(single.ms * factor),
+      },
+    });
+    rows.push({
+      case: importCase,
+      metric: 'wall time (plan + apply)',
+      value: Math.round(importMs),
+      unit: 'ms',
+      baseline: {
+        label: `latency bound ⌈${figures.requests} req / ${CONCURRENCY}⌉ × ${LATENCY} ms`,
+        value: latencyBound,
+      },
+      target: '≤ 1.5 × latency bound',
+      met: importMs <= 1.5 * latencyBound,
+    });
+    const writeBound = Math.ceil(figures.writes / CONCURRENCY) * LATENCY;
+    const writeMs = figures.applyMs - figures.verifyMs;
+    rows.push({
+      case: importCase,
+      metric: 'wall time of the writes (apply after re-checking inputs)',
+      value: Math.round(writeMs),
+      unit: 'ms',
+      baseline: {
+        label: `latency bound ⌈${figures.writes} writes / ${CONCURRENCY}⌉ × ${LATENCY} ms`,
+        value: writeBound,
+      },
+      target: '≤ 1.5 × latency bound',
+      met: writeMs <= 1.5 * writeBound,
+    });
+    rows.push({
+      case: `unchanged re-sync ${items.toLocaleString('en-US')} items`,
+      metric: 'write requests',
+      value: figures.resync.writes,
+      unit: 'req',
+      baseline: { label: 'first import', value: figures.writes },
+      target: '0',
+      met: figures.resync.writes === 0,
+    });
+    rows.push({
+      case: `unchanged re-sync ${items.toLocaleString('en-US')} items`,
+      metric: 'requests (all reads)',
+      value: figures.resync.requests,
+      unit: 'req',
+      baseline: { label: 'first import', value: figures.requests },
+    });
+    rows.push({
+      case: `unchanged re-sync ${items.toLocaleString('en-US')} items`,
+      metric: 'wall time (plan + apply)',
+      value: Math.round(figures.resync.ms),
+      unit: 'ms',
+      baseline: { label: 'first import', value: Math.round(importMs) },
+    });
+    return rows;
+  },
+};
+
+export default suite;
