@@ -18,6 +18,8 @@ export interface BalanceHttpErrorOptions {
   readonly retryable: boolean;
   /** Overrides the code (used by subclasses). */
   readonly code?: BalanceErrorCode;
+  /** The response's `Retry-After`, in milliseconds, when it had a readable one. */
+  readonly retryAfterMs?: number | undefined;
 }
 
 /**
@@ -47,6 +49,12 @@ export class BalanceHttpError extends BalanceError {
   readonly messages: readonly string[];
   /** Readable excerpt of the body (HTML tags stripped, redacted, at most 500 characters). */
   readonly bodyExcerpt: string;
+  /**
+   * How long Balance asked to wait (`Retry-After`, e.g. with a 429), in milliseconds;
+   * `undefined` when the response had no readable `Retry-After`. A job queue can schedule its
+   * next attempt with it.
+   */
+  readonly retryAfterMs: number | undefined;
   declare readonly request: BalanceRequestInfo;
 
   constructor(summary: string, options: BalanceHttpErrorOptions) {
@@ -60,6 +68,7 @@ export class BalanceHttpError extends BalanceError {
     this.statusText = options.statusText;
     this.messages = Object.freeze([...options.messages]);
     this.bodyExcerpt = options.bodyExcerpt;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   protected override details(): Record<string, unknown> {
@@ -68,6 +77,7 @@ export class BalanceHttpError extends BalanceError {
       statusText: this.statusText,
       messages: [...this.messages],
       bodyExcerpt: this.bodyExcerpt,
+      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
     };
   }
 }

@@ -36,6 +36,8 @@ export function createHttpError(input: {
   readonly retryable: boolean;
   readonly businessErrorPatterns: readonly RegExp[];
   readonly redactor: Redactor;
+  /** Parsed `Retry-After` of the response, if any. */
+  readonly retryAfterMs?: number | undefined;
 }): BalanceHttpError {
   const { status, request, redactor } = input;
   const body = readErrorBody(redactor.text(input.text));
@@ -58,6 +60,7 @@ export function createHttpError(input: {
     bodyExcerpt: body.excerpt,
     request,
     hint: hintFor(status, request.template, body.excerpt, retryable),
+    retryAfterMs: input.retryAfterMs,
   };
   if (status === 401 || status === 403) return new BalanceAuthError(summary, options);
   return new BalanceHttpError(summary, { ...options, retryable });

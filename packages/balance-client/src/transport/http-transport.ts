@@ -169,6 +169,7 @@ export function createHttpTransport(config: HttpTransportConfig): BalanceTranspo
             request: info,
           };
         }
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), runtime.now());
         error = createHttpError({
           status: response.status,
           statusText: response.statusText,
@@ -177,8 +178,8 @@ export function createHttpTransport(config: HttpTransportConfig): BalanceTranspo
           retryable: retry.statusCodes.includes(response.status),
           businessErrorPatterns: retry.businessErrorPatterns,
           redactor,
+          retryAfterMs,
         });
-        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), runtime.now());
       } else {
         error = result.error;
       }
