@@ -25,6 +25,6 @@ export function serviceUrl(name: ServiceName): string | undefined {
 }
 
 /** `describe` when the service is configured, `describe.skip` (loudly) otherwise. */
-export function describeWithService(name: ServiceName) {
+export function describeWithService(name: ServiceName): typeof describe | typeof describe.skip {
   return serviceUrl(name) ? describe : describe.skip;
 }

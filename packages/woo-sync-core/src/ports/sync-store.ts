@@ -182,7 +182,9 @@ export type LedgerPatch = Partial<
 /** Filters for listing ledger rows. */
 export interface LedgerQuery {
   storeId: string;
+  /** Only rows in these states; every state when absent or empty. */
   states?: readonly LedgerState[];
+  /** Only rows of these kinds; every kind when absent or empty. */
   kinds?: readonly LedgerKind[];
   orderId?: number;
   /** Only rows updated at or after this instant. */

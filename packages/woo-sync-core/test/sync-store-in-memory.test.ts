@@ -1,0 +1,6 @@
+import {
+  describeSyncStoreConformance,
+  InMemorySyncStore,
+} from '@balance-sync/woo-sync-core/testing';
+
+describeSyncStoreConformance('in-memory', () => new InMemorySyncStore());
