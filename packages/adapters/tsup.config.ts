@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { buildConsoleAssets } from './src/console/build-console-assets.js';
 
 export default defineConfig([
   {
@@ -26,6 +27,12 @@ export default defineConfig([
     shims: true,
     // Each entry is its own module graph: importing /sqlite must never load pg or bullmq.
     splitting: true,
+    // Operator console (issue #9, docs/console.md): its browser assets (console.js,
+    // console.css, index.html) are bundled with esbuild into dist/console/, after the clean
+    // build above; the Express router serves them from there.
+    onSuccess: async () => {
+      await buildConsoleAssets({ uiDir: 'src/console/ui', outDir: 'dist/console' });
+    },
   },
   {
     entry: { bin: 'src/cli/bin.ts' },
