@@ -1,4 +1,4 @@
-import { ConfigError } from '@balance-sync/woo-sync-core';
+import { ConfigError, type SyncConfig } from '@balance-sync/woo-sync-core';
 import type { Command } from 'commander';
 import { loadSyncConfig } from '../runtime/config/load-sync-config.js';
 import { createSyncRuntime } from '../runtime/create-sync-runtime.js';
@@ -57,6 +57,15 @@ export class CliContext {
       env: this.io.env,
       cwd: this.io.cwd,
     });
+    return this.openRuntimeFor(config, options, { host });
+  }
+
+  /** Builds a runtime for an already loaded configuration (e.g. the demo environment's). */
+  async openRuntimeFor(
+    config: SyncConfig,
+    options: CommonOptions,
+    { host = false } = {},
+  ): Promise<SyncRuntime> {
     const level = options.verbose
       ? host
         ? 'debug'

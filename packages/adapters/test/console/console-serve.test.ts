@@ -70,4 +70,24 @@ describe('balance-woo serve and the console', () => {
       expect(await child.exit).toBe(0);
     }
   });
+
+  it('serve --demo starts the simulators and serves the console with a printed token', async () => {
+    const child = spawnCli(['serve', '--demo', '--port', '0'], { cwd: dir });
+    try {
+      await waitFor(() => /admin token (\S+)/.test(child.output.stderr));
+      await waitFor(() => /listening on (http:\/\/\S+)/.test(child.output.stderr));
+      const url = /listening on (http:\/\/\S+)/.exec(child.output.stderr)?.[1] as string;
+      const token = /admin token (\S+)/.exec(child.output.stderr)?.[1] as string;
+      expect((await fetch(`${url}/console/`)).status).toBe(200);
+      const stores = await fetch(`${url}/admin/stores`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(stores.status).toBe(200);
+      expect(JSON.stringify(await stores.json())).toContain('demo');
+      expect((await fetch(`${url}/admin/stores`)).status).toBe(401);
+    } finally {
+      child.child.kill('SIGTERM');
+      expect(await child.exit).toBe(0);
+    }
+  });
 });

@@ -9,6 +9,7 @@ interface ServeOptions extends CommonOptions {
   port?: string;
   host?: string;
   worker?: boolean;
+  demo?: boolean;
 }
 
 function port(value: string | undefined, fallback: number): number {
@@ -45,12 +46,17 @@ export function registerHostCommands(program: Command, context: CliContext): voi
     .option('-p, --port <port>', 'port (default: server.port, 8787)')
     .option('--host <host>', 'interface (default: server.host, 127.0.0.1)')
     .option('--no-worker', 'web only: leave the jobs to separate `balance-woo worker` processes')
+    .option(
+      '--demo',
+      'serve the demo configuration: Balance and WooCommerce simulators with seed data, SQLite in a temp folder, the console on',
+    )
     .addHelpText(
       'after',
       `
 Examples:
   $ balance-woo serve                          # webhooks + admin API + worker, one process
   $ balance-woo serve --no-worker --port 8080  # web only; run workers separately
+  $ balance-woo serve --demo                   # try the operator console against the simulators
 
 Webhook delivery URL for WooCommerce: http://<host>:<port>/webhooks/woocommerce/<store id>
 Admin API: http://<host>:<port>/admin/health (Authorization: Bearer <server.adminToken>)
@@ -72,7 +78,25 @@ Stops gracefully on SIGTERM / SIGINT.`,
           import('../../express/index.js'),
           import('../../worker/index.js'),
         ]);
-        const runtime = await context.openRuntime(options, { host: true });
+        // --demo: the demo environment (simulators + seed data) with the console on; its
+        // admin token is printed below so an operator can sign in.
+        const demo = options.demo
+          ? await (await import('../demo/demo-environment.js')).startDemoEnvironment()
+          : undefined;
+        const runtime = demo
+          ? await context.openRuntimeFor(
+              {
+                ...demo.config,
+                server: {
+                  ...demo.config.server,
+                  console: true,
+                  port: options.port === undefined ? 8787 : demo.config.server.port,
+                },
+              },
+              options,
+              { host: true },
+            )
+          : await context.openRuntime(options, { host: true });
         const server = runtime.config.server;
         let worker: SyncWorker | undefined;
         if (options.worker !== false) {
@@ -106,6 +130,23 @@ Stops gracefully on SIGTERM / SIGINT.`,
         const address = listening.address();
         const url = `http://${host}:${typeof address === 'object' && address ? address.port : server.port}`;
         runtime.logger.info({ url, worker: Boolean(worker) }, 'web host listening');
+        if (demo) {
+          // Point the simulated store's webhooks at this host, as a merchant would.
+          const store = runtime.config.stores[0];
+          for (const topic of ['order.created', 'order.updated']) {
+            demo.woo.webhooks.create({
+              topic,
+              deliveryUrl: `${url}/webhooks/woocommerce/${store?.id}`,
+              ...(store?.woocommerce.webhookSecret
+                ? { secret: store.woocommerce.webhookSecret }
+                : {}),
+            });
+          }
+          context.io.stderr.write(
+            `Demo: operator console ${url}/console/ — sign in with the admin token ${server.adminToken}\n` +
+              `      Balance simulator ${demo.balance.url}, WooCommerce simulator ${demo.woo.url}\n`,
+          );
+        }
         if (options.json) {
           output.result(
             { url, worker: Boolean(worker), stores: runtime.storeIds },
@@ -123,6 +164,7 @@ Stops gracefully on SIGTERM / SIGINT.`,
           listening.closeIdleConnections();
         });
         if (worker) await worker.stop();
+        await demo?.close();
         return CLI_EXIT_CODES.success;
       });
     });
