@@ -11,6 +11,10 @@ const WAREHOUSE = '11111111-1111-1111-1111-111111111111';
 const PRICE_TYPE = '22222222-2222-2222-2222-222222222222';
 const CLIENT = '33333333-3333-3333-3333-333333333333';
 
+// The tests build invalid configurations by mutating a copy, so the copy is untyped.
+// biome-ignore lint/suspicious/noExplicitAny: deliberately loose test input
+type LooseConfig = Record<string, any>;
+
 const minimal = {
   balance: {
     connection: { mode: 'cloud', applicationId: '1550' },
@@ -51,7 +55,7 @@ describe('configuration schema', () => {
   });
 
   it('lists every bad path in one error', () => {
-    const bad = structuredClone(minimal) as Record<string, any>;
+    const bad = structuredClone(minimal) as LooseConfig;
     bad.balance.connection.applicationId = 'abc';
     bad.stores[0].woocommerce.url = 'not a url';
     bad.stores[0].timezone = 'Mars/Olympus';
@@ -82,7 +86,7 @@ describe('configuration schema', () => {
   });
 
   it('per-store stock mode requires the store’s warehouses', () => {
-    const input = structuredClone(minimal) as Record<string, any>;
+    const input = structuredClone(minimal) as LooseConfig;
     input.catalog.stock = { mode: 'per-store' };
     expect(() => parseSyncConfig(input)).toThrow(/stores\.0\.stockWarehouses/);
     input.stores[0].stockWarehouses = [WAREHOUSE];
@@ -90,7 +94,7 @@ describe('configuration schema', () => {
   });
 
   it('store overrides replace shared fields without re-applying defaults', () => {
-    const input = structuredClone(minimal) as Record<string, any>;
+    const input = structuredClone(minimal) as LooseConfig;
     input.orders = {
       customer: { mode: 'retail', retailClient: CLIENT },
       warehouse: WAREHOUSE,
