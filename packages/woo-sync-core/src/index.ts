@@ -42,15 +42,36 @@ export {
 } from './config/sync-config-schema.js';
 export { type BackoffOptions, backoffDelay } from './jobs/backoff.js';
 export {
+  type FailedAttempt,
+  type FailedAttemptNext,
+  type FailedAttemptOutcome,
+  failedAttemptOutcome,
+} from './jobs/failed-attempt-outcome.js';
+export {
   describeJobFailure,
   type JobFailure,
   type JobFailureKind,
+  jobErrorOf,
   MAX_JOB_ERROR_MESSAGE_LENGTH,
 } from './jobs/job-failure.js';
 export { JobQueueError, type JobQueueErrorCode } from './jobs/job-queue-error.js';
+export { DEFAULT_CLOSE_TIMEOUT_MS, JobQueueLifecycle } from './jobs/job-queue-lifecycle.js';
+export {
+  consumerConcurrency,
+  DEFAULT_CONSUMER_CONCURRENCY,
+  DEFAULT_MAX_ATTEMPTS,
+  queueMaxAttempts,
+} from './jobs/job-queue-options.js';
+export { emptyJobCounts, JOB_STATES } from './jobs/job-states.js';
+export {
+  LEASE_EXPIRED_ERROR_CODE,
+  leaseExpiredJobError,
+} from './jobs/lease-expired-job-error.js';
+export { type NewestFirstKey, newestFirst } from './jobs/newest-first.js';
 export { type NormalizedJobInput, normalizeJobInput } from './jobs/normalize-job-input.js';
 export { PermanentJobError } from './jobs/permanent-job-error.js';
 export { RetryLaterError } from './jobs/retry-later-error.js';
+export { type DeadlineTimers, settledWithin } from './jobs/settled-within.js';
 export { type LogFields, type Logger, silentLogger } from './logger.js';
 export type {
   EnqueueResult,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   type BackoffOptions,
-  backoffDelay,
-  describeJobFailure,
   type EnqueueResult,
+  emptyJobCounts,
+  failedAttemptOutcome,
+  JOB_STATES,
   type Job,
   type JobConsumerOptions,
   type JobError,
@@ -14,24 +15,33 @@ import {
   type JobQueue,
   type JobQueueCloseOptions,
   JobQueueError,
+  JobQueueLifecycle,
   type JobState,
   type Logger,
+  leaseExpiredJobError,
+  newestFirst,
   normalizeJobInput,
+  queueMaxAttempts,
+  settledWithin,
   silentLogger,
 } from '@balance-sync/woo-sync-core';
 import {
   type Job as BullJob,
   type JobType as BullJobType,
-  createBunRedisClient,
   Queue,
   UnrecoverableError,
   Worker,
 } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { openRedisClient } from './open-redis-client.js';
+import { defineQueueLuaCommands, type QueueLuaCommands } from './queue-lua-commands.js';
+import { redactRedisError } from './redact-redis-error.js';
 import {
   type BullMqConnection,
   parseRedisConnection,
-  RedisSocketClient,
-} from './redis-socket-client.js';
+  redisConnectionSecrets,
+  redisServerLabel,
+} from './redis-connection-options.js';
 import { timeOrderedId } from './time-ordered-id.js';
 
 /** Options of {@link createBullMqQueue}. */
@@ -112,14 +122,6 @@ const DEDUPE_KEY_TTL_MS = 30 * 24 * 3_600_000;
 const LOCK_TTL_MS = 10_000;
 const LOCK_WAIT_MS = 15_000;
 const WAITING_STATES = new Set(['waiting', 'wait', 'prioritized', 'paused', 'waiting-children']);
-const JOB_STATES: readonly JobState[] = [
-  'waiting',
-  'delayed',
-  'active',
-  'completed',
-  'failed',
-  'dead',
-];
 /** BullMQ sets to read for each port state. */
 const BULL_TYPES: Record<JobState, readonly BullJobType[]> = {
   waiting: ['waiting', 'prioritized'],
@@ -129,10 +131,6 @@ const BULL_TYPES: Record<JobState, readonly BullJobType[]> = {
   failed: ['failed'],
   dead: ['failed'],
 };
-const LOCK_SCRIPT = "return redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2])";
-const UNLOCK_SCRIPT =
-  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
-const DELETE_IF_SCRIPT = UNLOCK_SCRIPT;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -177,14 +175,13 @@ function toJob(bullJob: BullJob<BullJobData>, state: JobState): Job {
   };
 }
 
-function newestFirst(a: Job, b: Job): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
+/** Ids are UUIDv7s: they break ties between jobs created in the same millisecond. */
+const NEWEST_FIRST = newestFirst((job: Job) => [job.createdAt, job.id]);
 
 class BullMqJobQueue implements JobQueue {
-  readonly #raw: RedisSocketClient;
-  readonly #client: ReturnType<typeof createBunRedisClient>;
+  readonly #client: Redis;
+  readonly #lua: QueueLuaCommands;
+  readonly #secrets: readonly string[];
   readonly #queue: Queue<BullJobData>;
   readonly #prefix: string;
   readonly #queueName: string;
@@ -193,22 +190,22 @@ class BullMqJobQueue implements JobQueue {
   readonly #leaseMs: number;
   readonly #keepCompleted: { count: number; age?: number };
   readonly #logger: Logger;
-  readonly #abort = new AbortController();
+  readonly #lifecycle = new JobQueueLifecycle();
   #worker: Worker<BullJobData> | undefined;
-  #closing: Promise<void> | undefined;
 
   constructor(
-    raw: RedisSocketClient,
-    client: ReturnType<typeof createBunRedisClient>,
+    client: Redis,
     queue: Queue<BullJobData>,
+    secrets: readonly string[],
     options: BullMqQueueOptions,
   ) {
-    this.#raw = raw;
     this.#client = client;
+    this.#lua = defineQueueLuaCommands(client);
+    this.#secrets = secrets;
     this.#queue = queue;
     this.#prefix = options.prefix ?? 'balance-sync';
     this.#queueName = options.queueName ?? 'jobs';
-    this.#maxAttempts = options.maxAttempts ?? 10;
+    this.#maxAttempts = queueMaxAttempts(options.maxAttempts);
     this.#backoff = options.backoff;
     this.#leaseMs = options.leaseMs ?? 30_000;
     const keep = options.keepCompleted ?? { count: 10_000, ageMs: 7 * 24 * 3_600_000 };
@@ -217,9 +214,6 @@ class BullMqJobQueue implements JobQueue {
         ? { count: keep.count }
         : { count: keep.count, age: Math.ceil(keep.ageMs / 1000) };
     this.#logger = options.logger ?? silentLogger;
-    client.defineCommand('bsqLock', { numberOfKeys: 1, lua: LOCK_SCRIPT });
-    client.defineCommand('bsqUnlock', { numberOfKeys: 1, lua: UNLOCK_SCRIPT });
-    client.defineCommand('bsqDeleteIf', { numberOfKeys: 1, lua: DELETE_IF_SCRIPT });
   }
 
   #key(...parts: string[]): string {
@@ -227,7 +221,7 @@ class BullMqJobQueue implements JobQueue {
   }
 
   async enqueue<N extends JobName>(input: JobInput<N>): Promise<EnqueueResult> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const job = normalizeJobInput(input, this.#maxAttempts);
     const add = async (): Promise<string> => {
       const id = timeOrderedId();
@@ -257,7 +251,7 @@ class BullMqJobQueue implements JobQueue {
           return { id: existing, deduplicated: true };
       }
       const id = await add();
-      await this.#client.set(dedupeKey, id, { PX: DEDUPE_KEY_TTL_MS });
+      await this.#client.set(dedupeKey, id, 'PX', DEDUPE_KEY_TTL_MS);
       return { id, deduplicated: false };
     });
   }
@@ -266,7 +260,7 @@ class BullMqJobQueue implements JobQueue {
   async #withLock<T>(lockKey: string, work: () => Promise<T>): Promise<T> {
     const token = randomUUID();
     const deadline = Date.now() + LOCK_WAIT_MS;
-    while ((await this.#client.runCommand('bsqLock', [lockKey, token, LOCK_TTL_MS])) !== 'OK') {
+    while ((await this.#lua.lock(lockKey, token, LOCK_TTL_MS)) !== 'OK') {
       if (Date.now() > deadline)
         throw new JobQueueError(`Could not take the dedupe lock ${lockKey} in time`, {
           code: 'queue_contended',
@@ -276,21 +270,12 @@ class BullMqJobQueue implements JobQueue {
     try {
       return await work();
     } finally {
-      await this.#client.runCommand('bsqUnlock', [lockKey, token]).catch(() => undefined);
+      await this.#lua.deleteIfEquals(lockKey, token).catch(() => undefined);
     }
   }
 
   async start(handler: JobHandler, options: JobConsumerOptions = {}): Promise<void> {
-    this.#assertOpen();
-    if (this.#worker)
-      throw new JobQueueError('This queue is already consuming jobs', {
-        code: 'queue_already_started',
-      });
-    const concurrency = options.concurrency ?? 4;
-    if (!Number.isInteger(concurrency) || concurrency < 1)
-      throw new JobQueueError('Option "concurrency" must be an integer ≥ 1', {
-        code: 'invalid_job',
-      });
+    const concurrency = this.#lifecycle.startConsuming(options);
     const worker = new Worker<BullJobData>(
       this.#queueName,
       (bullJob, _token, signal) => this.#process(handler, bullJob, signal),
@@ -308,7 +293,9 @@ class BullMqJobQueue implements JobQueue {
         },
       },
     );
-    worker.on('error', (error) => this.#logger.error({ err: error }, 'BullMQ worker error'));
+    worker.on('error', (error) =>
+      this.#logger.error({ err: redactRedisError(error, this.#secrets) }, 'BullMQ worker error'),
+    );
     this.#worker = worker;
     await worker.waitUntilReady();
   }
@@ -322,50 +309,34 @@ class BullMqJobQueue implements JobQueue {
     const data = bullJob.data;
     if (bullJob.attemptsStarted > maxAttempts) {
       // Its worker died on the last attempt (stalled job moved back to waiting).
-      await this.#recordFailure(
-        bullJob,
-        {
-          message: 'The worker running this job stopped before it finished (lease expired)',
-          code: 'lease_expired',
-          at: iso(Date.now()),
-        },
-        'dead',
-      );
+      await this.#recordFailure(bullJob, leaseExpiredJobError(Date.now()), 'dead');
       throw new UnrecoverableError('Attempts exhausted: the worker stopped during the last one');
     }
     const job = toJob(bullJob, 'active');
     const signal = bullSignal
-      ? AbortSignal.any([this.#abort.signal, bullSignal])
-      : this.#abort.signal;
+      ? AbortSignal.any([this.#lifecycle.signal, bullSignal])
+      : this.#lifecycle.signal;
     try {
       await handler(job, { attempt: bullJob.attemptsStarted, signal });
     } catch (error) {
-      const failure = describeJobFailure(error);
       const now = Date.now();
-      const lastError: JobError = {
-        message: failure.message,
-        ...(failure.code === undefined ? {} : { code: failure.code }),
-        at: iso(now),
-      };
-      if (failure.kind === 'permanent') {
-        await this.#recordFailure(bullJob, lastError, 'failed');
+      const { next, delayMs, failure, lastError } = failedAttemptOutcome(error, {
+        attempts: bullJob.attemptsStarted,
+        maxAttempts,
+        now,
+        backoff: this.#backoff,
+      });
+      if (next !== 'retry') {
+        await this.#recordFailure(bullJob, lastError, next);
         throw new UnrecoverableError(failure.message);
       }
-      if (bullJob.attemptsStarted >= maxAttempts) {
-        await this.#recordFailure(bullJob, lastError, 'dead');
-        throw new UnrecoverableError(failure.message);
-      }
-      const delay =
-        failure.kind === 'retry-later'
-          ? (failure.delayMs ?? 0)
-          : backoffDelay(bullJob.attemptsStarted, this.#backoff);
-      await bullJob.updateData({ ...data, lastError, runAt: now + delay, updatedAt: now });
-      throw new RetryAfterError(failure.message, delay);
+      await bullJob.updateData({ ...data, lastError, runAt: now + delayMs, updatedAt: now });
+      throw new RetryAfterError(failure.message, delayMs);
     }
     if (data.dedupeId !== null) {
       // Best effort: a finished job no longer needs its dedupe pointer.
-      await this.#client
-        .runCommand('bsqDeleteIf', [this.#key('dedupe', data.dedupeId), bullJob.id as string])
+      await this.#lua
+        .deleteIfEquals(this.#key('dedupe', data.dedupeId), bullJob.id as string)
         .catch(() => undefined);
     }
   }
@@ -380,7 +351,7 @@ class BullMqJobQueue implements JobQueue {
   }
 
   async get(id: string): Promise<Job | undefined> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const bullJob = await this.#queue.getJob(id);
     if (!bullJob) return undefined;
     const state = portState(await bullJob.getState(), bullJob.data);
@@ -404,22 +375,19 @@ class BullMqJobQueue implements JobQueue {
   }
 
   async list(query: JobQuery = {}): Promise<Job[]> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 100;
     return (await this.#load(query.states ?? JOB_STATES))
       .filter((job) => query.storeId === undefined || job.storeId === query.storeId)
       .filter((job) => query.name === undefined || job.name === query.name)
-      .sort(newestFirst)
+      .sort(NEWEST_FIRST)
       .slice(offset, offset + limit);
   }
 
   async counts(query: { storeId?: string } = {}): Promise<Record<JobState, number>> {
-    this.#assertOpen();
-    const counts = Object.fromEntries(JOB_STATES.map((state) => [state, 0])) as Record<
-      JobState,
-      number
-    >;
+    this.#lifecycle.assertOpen();
+    const counts = emptyJobCounts();
     if (query.storeId === undefined) {
       const bull = await this.#queue.getJobCounts(
         'waiting',
@@ -441,7 +409,7 @@ class BullMqJobQueue implements JobQueue {
   }
 
   async retry(id: string): Promise<boolean> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const bullJob = await this.#queue.getJob(id);
     if (!bullJob || (await bullJob.getState()) !== 'failed') return false;
     return this.#retryFailed(bullJob);
@@ -463,7 +431,7 @@ class BullMqJobQueue implements JobQueue {
   async retryAll(
     query: { states?: readonly ('failed' | 'dead')[]; storeId?: string; name?: JobName } = {},
   ): Promise<number> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const states = query.states ?? ['failed', 'dead'];
     if (states.length === 0) return 0;
     const failed = (await this.#queue.getJobs(['failed'], 0, -1, false)) as BullJob<BullJobData>[];
@@ -480,37 +448,23 @@ class BullMqJobQueue implements JobQueue {
   }
 
   close(options: JobQueueCloseOptions = {}): Promise<void> {
-    this.#closing ??= this.#shutDown(options.timeoutMs ?? 30_000);
-    return this.#closing;
+    return this.#lifecycle.close(options, (timeoutMs) => this.#shutDown(timeoutMs));
   }
 
   async #shutDown(timeoutMs: number): Promise<void> {
-    this.#abort.abort();
     const worker = this.#worker;
-    if (worker) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const gaveUp = await Promise.race([
-        worker.close().then(
-          () => false,
-          () => false,
-        ),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(true), timeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (gaveUp)
-        this.#logger.warn(
-          { leaseMs: this.#leaseMs },
-          'Job queue closed with jobs still running; another worker runs them again once their lock expires',
-        );
-    }
+    // BullMQ's close() waits for the running handlers; it closes the worker's blocking
+    // connection (a duplicate it owns) but not the shared client.
+    const drained = worker ? await settledWithin(worker.close(), timeoutMs) : true;
+    if (!drained)
+      this.#logger.warn(
+        { leaseMs: this.#leaseMs },
+        'Job queue closed with jobs still running; another worker runs them again once their lock expires',
+      );
     await this.#queue.close().catch(() => undefined);
-    this.#raw.closeAll();
-  }
-
-  #assertOpen(): void {
-    if (this.#closing) throw new JobQueueError('The job queue is closed', { code: 'queue_closed' });
+    // Given up on: drop the connection at once, so the abandoned jobs' locks stop being renewed.
+    if (drained) await this.#client.quit().catch(() => this.#client.disconnect());
+    else this.#client.disconnect();
   }
 }
 
@@ -533,9 +487,13 @@ class BullMqJobQueue implements JobQueue {
  * - `close()` is BullMQ's `worker.close()` (stops fetching, waits for in-flight jobs), bounded
  *   by `timeoutMs`.
  *
- * It talks to Redis through a small built-in RESP client (BullMQ's optional `ioredis` is not
- * needed). `list`, `counts({ storeId })` and `retryAll` read the job sets they need in full:
- * keep `keepCompleted` modest on large installations.
+ * It talks to Redis through one ioredis client (`ioredis` is an optional peer dependency,
+ * as `bullmq` is), opened with `maxRetriesPerRequest: null` as BullMQ requires of workers and
+ * shared by the BullMQ `Queue`, the `Worker` (BullMQ duplicates it for the worker's blocking
+ * connection) and the adapter's own commands; an unreachable server or refused credentials
+ * fail the factory with `queue_unavailable`. Passwords never appear in errors or logs.
+ * `list`, `counts({ storeId })` and `retryAll` read the job sets they need in full: keep
+ * `keepCompleted` modest on large installations.
  *
  * @example
  * ```ts
@@ -546,11 +504,7 @@ class BullMqJobQueue implements JobQueue {
  */
 export async function createBullMqQueue(options: BullMqQueueOptions): Promise<JobQueue> {
   const invalid = (message: string) => new JobQueueError(message, { code: 'invalid_job' });
-  if (
-    options.maxAttempts !== undefined &&
-    (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1)
-  )
-    throw invalid('Option "maxAttempts" must be an integer ≥ 1');
+  queueMaxAttempts(options.maxAttempts);
   if (
     options.leaseMs !== undefined &&
     !(Number.isFinite(options.leaseMs) && options.leaseMs >= 100)
@@ -562,21 +516,26 @@ export async function createBullMqQueue(options: BullMqQueueOptions): Promise<Jo
   } catch (error) {
     throw invalid((error as Error).message);
   }
-  const raw = new RedisSocketClient(redisOptions);
-  // biome-ignore lint/suspicious/noExplicitAny: BullMQ types the Bun client it adapts as its own
-  const client = createBunRedisClient(raw as any);
+  const secrets = redisConnectionSecrets(options.connection);
   const logger = options.logger ?? silentLogger;
+  const client = await openRedisClient(redisOptions, { logger, secrets });
   const queue = new Queue<BullJobData>(options.queueName ?? 'jobs', {
     connection: client,
     prefix: options.prefix ?? 'balance-sync',
   });
-  queue.on('error', (error) => logger.error({ err: error }, 'BullMQ queue error'));
+  queue.on('error', (error) =>
+    logger.error({ err: redactRedisError(error, secrets) }, 'BullMQ queue error'),
+  );
   try {
     await queue.waitUntilReady();
   } catch (error) {
     await queue.close().catch(() => undefined);
-    raw.closeAll();
-    throw error;
+    client.disconnect();
+    const reason = redactRedisError(error, secrets);
+    throw new JobQueueError(
+      `BullMQ could not use Redis at ${redisServerLabel(redisOptions)}: ${reason.message}`,
+      { code: 'queue_unavailable', cause: reason },
+    );
   }
-  return new BullMqJobQueue(raw, client, queue, options);
+  return new BullMqJobQueue(client, queue, secrets, options);
 }

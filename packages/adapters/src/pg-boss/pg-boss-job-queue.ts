@@ -1,8 +1,8 @@
 import {
   type BackoffOptions,
-  backoffDelay,
-  describeJobFailure,
   type EnqueueResult,
+  emptyJobCounts,
+  failedAttemptOutcome,
   type Job,
   type JobConsumerOptions,
   type JobHandler,
@@ -12,9 +12,12 @@ import {
   type JobQueue,
   type JobQueueCloseOptions,
   JobQueueError,
+  JobQueueLifecycle,
   type JobState,
   type Logger,
   normalizeJobInput,
+  queueMaxAttempts,
+  settledWithin,
   silentLogger,
 } from '@balance-sync/woo-sync-core';
 import PQueue from 'p-queue';
@@ -115,14 +118,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Queued jobs are kept this long (pg-boss deletes older queued jobs): in effect, forever. */
 const RETENTION_DAYS = 3_650;
-const JOB_STATES: readonly JobState[] = [
-  'waiting',
-  'delayed',
-  'active',
-  'completed',
-  'failed',
-  'dead',
-];
 
 function fetchedRow(job: JobWithMetadata<PgBossJobData>): PgBossJobRow {
   return {
@@ -151,16 +146,15 @@ class PgBossJobQueue implements JobQueue {
   readonly #jobTimeoutSeconds: number;
   readonly #keepCompletedSeconds: number;
   readonly #logger: Logger;
-  readonly #abort = new AbortController();
+  readonly #lifecycle = new JobQueueLifecycle();
   #consumer: Consumer | undefined;
-  #closing: Promise<void> | undefined;
   #closed = false;
 
   constructor(boss: PgBoss, options: PgBossQueueOptions) {
     this.#boss = boss;
     this.#schema = options.schema ?? 'balance_sync_jobs';
     this.#name = options.queueName ?? 'balance-sync';
-    this.#maxAttempts = options.maxAttempts ?? 10;
+    this.#maxAttempts = queueMaxAttempts(options.maxAttempts);
     this.#backoff = options.backoff;
     this.#heartbeatSeconds = Math.max(10, Math.ceil((options.leaseMs ?? 30_000) / 1000));
     this.#pollMs = options.pollMs ?? 1_000;
@@ -178,7 +172,7 @@ class PgBossJobQueue implements JobQueue {
   }
 
   async enqueue<N extends JobName>(input: JobInput<N>): Promise<EnqueueResult> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const job = normalizeJobInput(input, this.#maxAttempts);
     const data: PgBossJobData = {
       jobName: job.name,
@@ -223,16 +217,7 @@ class PgBossJobQueue implements JobQueue {
   }
 
   async start(handler: JobHandler, options: JobConsumerOptions = {}): Promise<void> {
-    this.#assertOpen();
-    if (this.#consumer)
-      throw new JobQueueError('This queue is already consuming jobs', {
-        code: 'queue_already_started',
-      });
-    const concurrency = options.concurrency ?? 4;
-    if (!Number.isInteger(concurrency) || concurrency < 1)
-      throw new JobQueueError('Option "concurrency" must be an integer ≥ 1', {
-        code: 'invalid_job',
-      });
+    const concurrency = this.#lifecycle.startConsuming(options);
     const consumer: Consumer = {
       handler,
       concurrency,
@@ -248,7 +233,7 @@ class PgBossJobQueue implements JobQueue {
   }
 
   async get(id: string): Promise<Job | undefined> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     if (!UUID.test(id)) return undefined;
     const [row] = await this.#sql<PgBossJobRow>(
       `SELECT ${JOB_ROW_COLUMNS} FROM ${this.#table} WHERE name = $1 AND id = $2::uuid`,
@@ -258,7 +243,7 @@ class PgBossJobQueue implements JobQueue {
   }
 
   async list(query: JobQuery = {}): Promise<Job[]> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const values: unknown[] = [this.#name];
     const where = ['name = $1', ...this.#filters(values, query.storeId, query.name)];
     if (query.states) {
@@ -275,7 +260,7 @@ class PgBossJobQueue implements JobQueue {
   }
 
   async counts(query: { storeId?: string } = {}): Promise<Record<JobState, number>> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const values: unknown[] = [this.#name];
     const where = ['name = $1', ...this.#filters(values, query.storeId, undefined)];
     const rows = await this.#sql<{ port_state: JobState; n: number }>(
@@ -283,10 +268,7 @@ class PgBossJobQueue implements JobQueue {
        FROM ${this.#table} WHERE ${where.join(' AND ')} GROUP BY 1`,
       values,
     );
-    const counts = Object.fromEntries(JOB_STATES.map((state) => [state, 0])) as Record<
-      JobState,
-      number
-    >;
+    const counts = emptyJobCounts();
     for (const row of rows) counts[row.port_state] += row.n;
     return counts;
   }
@@ -302,7 +284,7 @@ class PgBossJobQueue implements JobQueue {
   }
 
   async retry(id: string): Promise<boolean> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     if (!UUID.test(id)) return false;
     const rows = await this.#sql(
       `UPDATE ${this.#table} SET ${this.#retrySet()}
@@ -316,7 +298,7 @@ class PgBossJobQueue implements JobQueue {
   async retryAll(
     query: { states?: readonly ('failed' | 'dead')[]; storeId?: string; name?: JobName } = {},
   ): Promise<number> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const states = query.states ?? ['failed', 'dead'];
     if (states.length === 0) return 0;
     const values: unknown[] = [this.#name];
@@ -334,25 +316,16 @@ class PgBossJobQueue implements JobQueue {
   }
 
   close(options: JobQueueCloseOptions = {}): Promise<void> {
-    this.#closing ??= this.#shutDown(options.timeoutMs ?? 30_000);
-    return this.#closing;
+    return this.#lifecycle.close(options, (timeoutMs) => this.#shutDown(timeoutMs));
   }
 
   async #shutDown(timeoutMs: number): Promise<void> {
-    this.#abort.abort();
     const consumer = this.#consumer;
     if (consumer) {
       if (consumer.wake) clearTimeout(consumer.wake);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const gaveUp = await Promise.race([
-        consumer.pqueue.onIdle().then(() => false),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(true), timeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
+      const drained = await settledWithin(consumer.pqueue.onIdle(), timeoutMs);
       clearInterval(consumer.heartbeat);
-      if (gaveUp)
+      if (!drained)
         this.#logger.warn(
           { jobs: [...consumer.inFlight.keys()], heartbeatSeconds: this.#heartbeatSeconds },
           'Job queue closed with jobs still running; they run again once their heartbeat lapses',
@@ -360,11 +333,6 @@ class PgBossJobQueue implements JobQueue {
     }
     this.#closed = true;
     await this.#boss.stop({ graceful: false, close: true, timeout: 1_000 });
-  }
-
-  #assertOpen(): void {
-    if (this.#closing || this.#closed)
-      throw new JobQueueError('The job queue is closed', { code: 'queue_closed' });
   }
 
   #filters(values: unknown[], storeId: string | undefined, name: JobName | undefined): string[] {
@@ -381,13 +349,13 @@ class PgBossJobQueue implements JobQueue {
   }
 
   #pumpSoon(): void {
-    if (this.#consumer && !this.#closing) setImmediate(() => void this.#pump());
+    if (this.#consumer && !this.#lifecycle.closing) setImmediate(() => void this.#pump());
   }
 
   /** Fetches due jobs for free slots, then sleeps `pollMs` unless a slot or an enqueue wakes it. */
   async #pump(): Promise<void> {
     const consumer = this.#consumer;
-    if (!consumer || this.#closing) return;
+    if (!consumer || this.#lifecycle.closing) return;
     if (consumer.fetching) {
       consumer.again = true;
       return;
@@ -405,7 +373,7 @@ class PgBossJobQueue implements JobQueue {
         });
         full = jobs.length === free;
         for (const fetched of jobs) {
-          if (this.#closing) break; // fetched after close began: its heartbeat lapses, it reruns
+          if (this.#lifecycle.closing) break; // fetched after close began: its heartbeat lapses, it reruns
           consumer.inFlight.set(fetched.id, fetched.retryCount);
           void consumer.pqueue.add(() => this.#run(consumer, fetched));
         }
@@ -413,11 +381,12 @@ class PgBossJobQueue implements JobQueue {
         full = true;
       }
     } catch (error) {
-      if (!this.#closing) this.#logger.error({ err: error }, 'Job queue could not fetch jobs');
+      if (!this.#lifecycle.closing)
+        this.#logger.error({ err: error }, 'Job queue could not fetch jobs');
     } finally {
       consumer.fetching = false;
     }
-    if (this.#closing) return;
+    if (this.#lifecycle.closing) return;
     if (consumer.again || (full && consumer.inFlight.size < consumer.concurrency)) {
       consumer.again = false;
       setImmediate(() => void this.#pump());
@@ -443,7 +412,7 @@ class PgBossJobQueue implements JobQueue {
     let failed = false;
     let error: unknown;
     try {
-      await consumer.handler(job, { attempt: job.attempts, signal: this.#abort.signal });
+      await consumer.handler(job, { attempt: job.attempts, signal: this.#lifecycle.signal });
     } catch (caught) {
       failed = true;
       error = caught;
@@ -476,22 +445,16 @@ class PgBossJobQueue implements JobQueue {
       );
       return;
     }
-    const failure = describeJobFailure(error);
-    let state: 'retry' | 'failed' = 'retry';
-    let outcome: 'failed' | 'dead' | null = null;
-    let delayMs = 0;
-    if (failure.kind === 'permanent') {
-      state = 'failed';
-      outcome = 'failed';
-    } else if (job.attempts >= job.maxAttempts) {
-      state = 'failed';
-      outcome = 'dead';
-    } else {
-      delayMs =
-        failure.kind === 'retry-later'
-          ? (failure.delayMs ?? 0)
-          : backoffDelay(job.attempts, this.#backoff);
-    }
+    // The error's instant is the database clock's (NOW_ISO_SQL), as for every other write.
+    const { next, delayMs, failure } = failedAttemptOutcome(error, {
+      attempts: job.attempts,
+      maxAttempts: job.maxAttempts,
+      now: Date.now(),
+      backoff: this.#backoff,
+    });
+    // pg-boss's `failed` state holds both port states; `outcome` tells them apart.
+    const state = next === 'retry' ? 'retry' : 'failed';
+    const outcome = next === 'retry' ? null : next;
     await this.#sql(
       `UPDATE ${this.#table}
        SET state = $4::text::${this.#schema}.job_state,
@@ -545,11 +508,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
   const schema = options.schema ?? 'balance_sync_jobs';
   if (!SQL_NAME.test(schema))
     throw invalid('Option "schema" must be a lower-case SQL name (letters, digits, underscores)');
-  if (
-    options.maxAttempts !== undefined &&
-    (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1)
-  )
-    throw invalid('Option "maxAttempts" must be an integer ≥ 1');
+  queueMaxAttempts(options.maxAttempts);
   const recoverySeconds = Math.max(1, Math.round((options.recoveryIntervalMs ?? 30_000) / 1000));
   const jobTimeoutMs = options.jobTimeoutMs ?? 4 * 3_600_000;
   if (!(jobTimeoutMs >= 1000 && jobTimeoutMs <= 24 * 3_600_000))

@@ -1,4 +1,10 @@
-import type { Job, JobError, JobName, JobState } from '@balance-sync/woo-sync-core';
+import {
+  type Job,
+  type JobError,
+  type JobName,
+  type JobState,
+  LEASE_EXPIRED_ERROR_CODE,
+} from '@balance-sync/woo-sync-core';
 
 /** What the adapter stores as a pg-boss job's `data`. */
 export interface PgBossJobData {
@@ -70,7 +76,7 @@ export const PORT_STATE_SQL = `CASE
 export const NOW_ISO_SQL = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const PG_BOSS_ERROR_CODES: Record<string, string> = {
-  'job heartbeat timeout': 'lease_expired',
+  'job heartbeat timeout': LEASE_EXPIRED_ERROR_CODE,
   'job timed out': 'job_timed_out',
 };
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
 import {
   type BackoffOptions,
-  backoffDelay,
   type Clock,
-  describeJobFailure,
   type EnqueueResult,
+  emptyJobCounts,
+  failedAttemptOutcome,
   type Job,
   type JobConsumerOptions,
   type JobError,
@@ -16,9 +16,13 @@ import {
   type JobQueue,
   type JobQueueCloseOptions,
   JobQueueError,
+  JobQueueLifecycle,
   type JobState,
   type Logger,
+  leaseExpiredJobError,
   normalizeJobInput,
+  queueMaxAttempts,
+  settledWithin,
   silentLogger,
   systemClock,
 } from '@balance-sync/woo-sync-core';
@@ -111,11 +115,6 @@ interface Consumer {
   renew: ReturnType<typeof setInterval>;
 }
 
-const LEASE_EXPIRED: Omit<JobError, 'at'> = {
-  message: 'The worker running this job stopped before it finished (lease expired)',
-  code: 'lease_expired',
-};
-
 const iso = (ms: number) => new Date(ms).toISOString();
 const text = (row: Row, column: string) => row[column] as string;
 const int = (row: Row, column: string) => Number(row[column]);
@@ -153,15 +152,6 @@ function stateCondition(state: JobState): string {
   }
 }
 
-const JOB_STATES: readonly JobState[] = [
-  'waiting',
-  'delayed',
-  'active',
-  'completed',
-  'failed',
-  'dead',
-];
-
 class SqliteJobQueue implements JobQueue {
   readonly #db: DatabaseSync;
   readonly #ownsDatabase: boolean;
@@ -171,7 +161,7 @@ class SqliteJobQueue implements JobQueue {
   readonly #backoff: BackoffOptions | undefined;
   readonly #clock: Clock;
   readonly #logger: Logger;
-  readonly #abort = new AbortController();
+  readonly #lifecycle = new JobQueueLifecycle();
   readonly #sql: Record<
     | 'insert'
     | 'findDedupe'
@@ -187,7 +177,6 @@ class SqliteJobQueue implements JobQueue {
   >;
   #consumer: Consumer | undefined;
   #results: FinishedRun[] = [];
-  #closing: Promise<void> | undefined;
   #closed = false;
 
   constructor(db: DatabaseSync, ownsDatabase: boolean, options: SqliteJobQueueOptions) {
@@ -195,7 +184,7 @@ class SqliteJobQueue implements JobQueue {
     this.#ownsDatabase = ownsDatabase;
     this.#leaseMs = options.leaseMs ?? 30_000;
     this.#pollMs = options.pollMs ?? 1_000;
-    this.#maxAttempts = options.maxAttempts ?? 10;
+    this.#maxAttempts = queueMaxAttempts(options.maxAttempts);
     this.#backoff = options.backoff;
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger ?? silentLogger;
@@ -252,7 +241,7 @@ class SqliteJobQueue implements JobQueue {
   }
 
   async enqueue<N extends JobName>(input: JobInput<N>): Promise<EnqueueResult> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const job = normalizeJobInput(input, this.#maxAttempts);
     const now = this.#now();
     const params: Params = {
@@ -278,16 +267,7 @@ class SqliteJobQueue implements JobQueue {
   }
 
   async start(handler: JobHandler, options: JobConsumerOptions = {}): Promise<void> {
-    this.#assertOpen();
-    if (this.#consumer)
-      throw new JobQueueError('This queue is already consuming jobs', {
-        code: 'queue_already_started',
-      });
-    const concurrency = options.concurrency ?? 4;
-    if (!Number.isInteger(concurrency) || concurrency < 1)
-      throw new JobQueueError('Option "concurrency" must be an integer ≥ 1', {
-        code: 'invalid_job',
-      });
+    const concurrency = this.#lifecycle.startConsuming(options);
     const consumer: Consumer = {
       handler,
       concurrency,
@@ -301,13 +281,13 @@ class SqliteJobQueue implements JobQueue {
   }
 
   async get(id: string): Promise<Job | undefined> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const row = this.#sql.get.get(id);
     return row ? toJob(row, this.#now()) : undefined;
   }
 
   async list(query: JobQuery = {}): Promise<Job[]> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const now = this.#now();
     const params: Params = { limit: query.limit ?? 100, offset: query.offset ?? 0 };
     const where = this.#filters(params, query.storeId, query.name);
@@ -327,7 +307,7 @@ class SqliteJobQueue implements JobQueue {
   }
 
   async counts(query: { storeId?: string } = {}): Promise<Record<JobState, number>> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const params: Params = { now: this.#now() };
     const where = this.#filters(params, query.storeId, undefined);
     const rows = this.#db
@@ -340,16 +320,13 @@ class SqliteJobQueue implements JobQueue {
          GROUP BY port_state`,
       )
       .all(params);
-    const counts = Object.fromEntries(JOB_STATES.map((state) => [state, 0])) as Record<
-      JobState,
-      number
-    >;
+    const counts = emptyJobCounts();
     for (const row of rows) counts[text(row, 'port_state') as JobState] = int(row, 'n');
     return counts;
   }
 
   async retry(id: string): Promise<boolean> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const moved = Number(this.#sql.retry.run({ id, now: this.#now() }).changes) > 0;
     if (moved) this.#pumpSoon();
     return moved;
@@ -358,7 +335,7 @@ class SqliteJobQueue implements JobQueue {
   async retryAll(
     query: { states?: readonly ('failed' | 'dead')[]; storeId?: string; name?: JobName } = {},
   ): Promise<number> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const states = query.states ?? ['failed', 'dead'];
     if (states.length === 0) return 0;
     const params: Params = { now: this.#now() };
@@ -381,25 +358,16 @@ class SqliteJobQueue implements JobQueue {
   }
 
   close(options: JobQueueCloseOptions = {}): Promise<void> {
-    this.#closing ??= this.#shutDown(options.timeoutMs ?? 30_000);
-    return this.#closing;
+    return this.#lifecycle.close(options, (timeoutMs) => this.#shutDown(timeoutMs));
   }
 
   async #shutDown(timeoutMs: number): Promise<void> {
-    this.#abort.abort();
     const consumer = this.#consumer;
     if (consumer) {
       if (consumer.wake) clearTimeout(consumer.wake);
       if (consumer.inFlight.size > 0) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const gaveUp = await Promise.race([
-          consumer.pqueue.onIdle().then(() => false),
-          new Promise<boolean>((resolve) => {
-            timer = setTimeout(() => resolve(true), timeoutMs);
-          }),
-        ]);
-        clearTimeout(timer);
-        if (gaveUp)
+        const drained = await settledWithin(consumer.pqueue.onIdle(), timeoutMs);
+        if (!drained)
           this.#logger.warn(
             { jobs: [...consumer.inFlight.keys()], leaseMs: this.#leaseMs },
             'Job queue closed with jobs still running; they run again once their lease expires',
@@ -409,11 +377,6 @@ class SqliteJobQueue implements JobQueue {
     }
     this.#closed = true;
     if (this.#ownsDatabase) this.#db.close();
-  }
-
-  #assertOpen(): void {
-    if (this.#closing || this.#closed)
-      throw new JobQueueError('The job queue is closed', { code: 'queue_closed' });
   }
 
   #now(): number {
@@ -435,13 +398,13 @@ class SqliteJobQueue implements JobQueue {
 
   /** Runs the consumer loop soon (not inside the caller's transaction or stack). */
   #pumpSoon(): void {
-    if (this.#consumer && !this.#closing) setImmediate(() => this.#pump());
+    if (this.#consumer && !this.#lifecycle.closing) setImmediate(() => this.#pump());
   }
 
   /** Claims due jobs for free slots, then sleeps until the next is due (at most `pollMs`). */
   #pump(): void {
     const consumer = this.#consumer;
-    if (!consumer || this.#closing) return;
+    if (!consumer || this.#lifecycle.closing) return;
     try {
       const claimed = immediateTransaction(this.#db, () =>
         this.#claim(consumer.concurrency - consumer.inFlight.size),
@@ -458,7 +421,7 @@ class SqliteJobQueue implements JobQueue {
     if (limit <= 0) return [];
     const now = this.#now();
     const claim = randomUUID();
-    this.#sql.reclaim.run({ now, lastError: JSON.stringify({ ...LEASE_EXPIRED, at: iso(now) }) });
+    this.#sql.reclaim.run({ now, lastError: JSON.stringify(leaseExpiredJobError(now)) });
     return this.#sql.claim
       .all({ claim, now, leaseUntil: now + this.#leaseMs, limit })
       .sort((a, b) => int(a, 'run_at') - int(b, 'run_at') || int(a, 'seq') - int(b, 'seq'))
@@ -501,7 +464,7 @@ class SqliteJobQueue implements JobQueue {
     let failed = false;
     let error: unknown;
     try {
-      await consumer.handler(job, { attempt: job.attempts, signal: this.#abort.signal });
+      await consumer.handler(job, { attempt: job.attempts, signal: this.#lifecycle.signal });
     } catch (caught) {
       failed = true;
       error = caught;
@@ -529,7 +492,7 @@ class SqliteJobQueue implements JobQueue {
         for (const { job, claim, failed, error } of results)
           this.#settle(job, claim, failed, error);
         const free = consumer.concurrency - consumer.inFlight.size + results.length;
-        return this.#closing ? [] : this.#claim(free);
+        return this.#lifecycle.closing ? [] : this.#claim(free);
       });
     } catch (settleError) {
       this.#logger.error(
@@ -541,7 +504,7 @@ class SqliteJobQueue implements JobQueue {
       consumer.inFlight.delete(result.job.id);
       result.recorded();
     }
-    if (!this.#closing) this.#dispatch(consumer, claimed);
+    if (!this.#lifecycle.closing) this.#dispatch(consumer, claimed);
   }
 
   #settle(job: Job, claim: string, failed: boolean, error: unknown): void {
@@ -550,28 +513,19 @@ class SqliteJobQueue implements JobQueue {
       this.#sql.complete.run({ id: job.id, claim, now });
       return;
     }
-    const failure = describeJobFailure(error);
-    const lastError: JobError = {
-      message: failure.message,
-      ...(failure.code === undefined ? {} : { code: failure.code }),
-      at: iso(now),
-    };
-    let state: 'queued' | 'failed' | 'dead' = 'queued';
-    let runAt = now;
-    if (failure.kind === 'permanent') state = 'failed';
-    else if (job.attempts >= job.maxAttempts) state = 'dead';
-    else
-      runAt +=
-        failure.kind === 'retry-later'
-          ? (failure.delayMs ?? 0)
-          : backoffDelay(job.attempts, this.#backoff);
+    const outcome = failedAttemptOutcome(error, {
+      attempts: job.attempts,
+      maxAttempts: job.maxAttempts,
+      now,
+      backoff: this.#backoff,
+    });
     this.#sql.fail.run({
       id: job.id,
       claim,
-      state,
-      runAt,
+      state: outcome.next === 'retry' ? 'queued' : outcome.next,
+      runAt: now + outcome.delayMs,
       now,
-      lastError: JSON.stringify(lastError),
+      lastError: JSON.stringify(outcome.lastError),
     });
   }
 }
@@ -601,11 +555,7 @@ export function createSqliteJobQueue(options: SqliteJobQueueOptions): JobQueue {
     if (value !== undefined && !(Number.isFinite(value) && value > 0))
       throw invalid(`Option "${field}" must be a positive number`);
   }
-  if (
-    options.maxAttempts !== undefined &&
-    (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1)
-  )
-    throw invalid('Option "maxAttempts" must be an integer ≥ 1');
+  queueMaxAttempts(options.maxAttempts);
   const clock = options.clock ?? systemClock;
   const db =
     options.database ??

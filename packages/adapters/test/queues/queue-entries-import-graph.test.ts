@@ -21,6 +21,7 @@ describe('queue entries stay independent of each other', () => {
   it('/bullmq loads bullmq but neither pg nor pg-boss', async () => {
     const loaded = await loadedModules('@balance-sync/adapters/bullmq');
     expect(loaded.some((url) => peer('bullmq').test(url))).toBe(true);
+    expect(loaded.some((url) => peer('ioredis').test(url))).toBe(true);
     expect(loaded.filter((url) => peer('pg(?:-boss|-pool|-protocol)?').test(url))).toEqual([]);
     expect(loaded.filter((url) => /\/src\/(?:sqlite|postgres|pg-boss)\//.test(url))).toEqual([]);
   });

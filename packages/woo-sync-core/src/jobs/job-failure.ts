@@ -1,3 +1,4 @@
+import type { JobError } from '../ports/job-queue.js';
 import { PermanentJobError } from './permanent-job-error.js';
 import { RetryLaterError } from './retry-later-error.js';
 
@@ -68,4 +69,23 @@ export function describeJobFailure(error: unknown): JobFailure {
     return withCode({ kind: 'retry-later', message, delayMs });
   }
   return withCode({ kind: 'retry', message });
+}
+
+/**
+ * The {@link JobError} a queue records for a failure: its message, its code when it had
+ * one, and when it happened.
+ *
+ * @param at - when the attempt failed, in epoch milliseconds
+ * @example
+ * ```ts
+ * jobErrorOf(describeJobFailure(new Error('socket hang up')), Date.parse('2025-03-01T10:00:00Z'));
+ * // { message: 'socket hang up', at: '2025-03-01T10:00:00.000Z' }
+ * ```
+ */
+export function jobErrorOf(failure: JobFailure, at: number): JobError {
+  return {
+    message: failure.message,
+    ...(failure.code === undefined ? {} : { code: failure.code }),
+    at: new Date(at).toISOString(),
+  };
 }

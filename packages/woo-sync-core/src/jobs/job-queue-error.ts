@@ -5,14 +5,17 @@
  * - `invalid_job`: the job input or a queue option is invalid (message says which field);
  * - `queue_misconfigured`: the backend holds a queue set up differently (e.g. a pg-boss queue
  *   with another policy);
- * - `queue_contended`: a short-lived lock of the backend could not be taken in time.
+ * - `queue_contended`: a short-lived lock of the backend could not be taken in time;
+ * - `queue_unavailable`: the backend could not be reached, or refused the credentials, when
+ *   the queue was opened (the message names the server, never its password).
  */
 export type JobQueueErrorCode =
   | 'queue_closed'
   | 'queue_already_started'
   | 'invalid_job'
   | 'queue_misconfigured'
-  | 'queue_contended';
+  | 'queue_contended'
+  | 'queue_unavailable';
 
 /**
  * An error of a job queue itself (not of a job's handler). Messages never contain connection

@@ -1,9 +1,15 @@
 import PQueue from 'p-queue';
 import { type Clock, systemClock } from '../clock.js';
-import { type BackoffOptions, backoffDelay } from '../jobs/backoff.js';
-import { describeJobFailure } from '../jobs/job-failure.js';
+import type { BackoffOptions } from '../jobs/backoff.js';
+import { failedAttemptOutcome } from '../jobs/failed-attempt-outcome.js';
 import { JobQueueError } from '../jobs/job-queue-error.js';
+import { JobQueueLifecycle } from '../jobs/job-queue-lifecycle.js';
+import { queueMaxAttempts } from '../jobs/job-queue-options.js';
+import { emptyJobCounts } from '../jobs/job-states.js';
+import { leaseExpiredJobError } from '../jobs/lease-expired-job-error.js';
+import { newestFirst } from '../jobs/newest-first.js';
 import { normalizeJobInput } from '../jobs/normalize-job-input.js';
+import { settledWithin } from '../jobs/settled-within.js';
 import type {
   EnqueueResult,
   Job,
@@ -35,7 +41,7 @@ export interface InMemoryJobQueueOptions {
    */
   maxAttempts?: number;
   /**
-   * Delays between attempts (exponential with full jitter, see {@link backoffDelay}).
+   * Delays between attempts (exponential with full jitter, see `backoffDelay`).
    * @default { baseMs: 5000, maxMs: 900000 }
    */
   backoff?: BackoffOptions;
@@ -137,6 +143,8 @@ const defaultTimers: JobQueueTimers = {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+const NEWEST_FIRST = newestFirst((job: StoredJob) => [job.createdAt, job.seq]);
+
 /** Longest delay `setTimeout` takes without firing at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -163,18 +171,13 @@ export class InMemoryJobQueue implements JobQueue {
   readonly #clock: Clock;
   readonly #timers: JobQueueTimers;
   readonly #random: () => number;
-  readonly #abort = new AbortController();
+  readonly #lifecycle = new JobQueueLifecycle();
   #consumer: Consumer | undefined;
-  #closing: Promise<void> | undefined;
   #closed = false;
 
   constructor(options: InMemoryJobQueueOptions = {}) {
-    const maxAttempts = options.maxAttempts ?? 10;
+    const maxAttempts = queueMaxAttempts(options.maxAttempts);
     const leaseMs = options.leaseMs ?? 30_000;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
-      throw new JobQueueError('Option "maxAttempts" must be an integer ≥ 1', {
-        code: 'invalid_job',
-      });
     if (!(leaseMs > 0))
       throw new JobQueueError('Option "leaseMs" must be > 0', { code: 'invalid_job' });
     this.#options = options;
@@ -202,7 +205,7 @@ export class InMemoryJobQueue implements JobQueue {
   }
 
   async enqueue<N extends JobName>(input: JobInput<N>): Promise<EnqueueResult> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const job = normalizeJobInput(input, this.#maxAttempts);
     const table = this.#table;
     if (job.dedupeId !== null) {
@@ -234,16 +237,7 @@ export class InMemoryJobQueue implements JobQueue {
   }
 
   async start(handler: JobHandler, options: JobConsumerOptions = {}): Promise<void> {
-    this.#assertOpen();
-    if (this.#consumer)
-      throw new JobQueueError('This queue is already consuming jobs', {
-        code: 'queue_already_started',
-      });
-    const concurrency = options.concurrency ?? 4;
-    if (!Number.isInteger(concurrency) || concurrency < 1)
-      throw new JobQueueError('Option "concurrency" must be an integer ≥ 1', {
-        code: 'invalid_job',
-      });
+    const concurrency = this.#lifecycle.startConsuming(options);
     const consumer: Consumer = {
       handler,
       pqueue: new PQueue({ concurrency }),
@@ -258,13 +252,13 @@ export class InMemoryJobQueue implements JobQueue {
   }
 
   async get(id: string): Promise<Job | undefined> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const job = this.#table.jobs.get(id);
     return job ? this.#toJob(job, this.#now()) : undefined;
   }
 
   async list(query: JobQuery = {}): Promise<Job[]> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const now = this.#now();
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 100;
@@ -275,16 +269,9 @@ export class InMemoryJobQueue implements JobQueue {
   }
 
   async counts(query: { storeId?: string } = {}): Promise<Record<JobState, number>> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const now = this.#now();
-    const counts: Record<JobState, number> = {
-      waiting: 0,
-      delayed: 0,
-      active: 0,
-      completed: 0,
-      failed: 0,
-      dead: 0,
-    };
+    const counts = emptyJobCounts();
     for (const job of this.#table.jobs.values()) {
       if (query.storeId !== undefined && job.storeId !== query.storeId) continue;
       counts[this.#stateOf(job, now)] += 1;
@@ -293,7 +280,7 @@ export class InMemoryJobQueue implements JobQueue {
   }
 
   async retry(id: string): Promise<boolean> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const job = this.#table.jobs.get(id);
     if (!job || (job.state !== 'failed' && job.state !== 'dead')) return false;
     this.#requeue(job);
@@ -304,7 +291,7 @@ export class InMemoryJobQueue implements JobQueue {
   async retryAll(
     query: { states?: readonly ('failed' | 'dead')[]; storeId?: string; name?: JobName } = {},
   ): Promise<number> {
-    this.#assertOpen();
+    this.#lifecycle.assertOpen();
     const states: readonly string[] = query.states ?? ['failed', 'dead'];
     let moved = 0;
     for (const job of this.#matching(query.storeId, query.name)) {
@@ -317,24 +304,17 @@ export class InMemoryJobQueue implements JobQueue {
   }
 
   close(options: JobQueueCloseOptions = {}): Promise<void> {
-    this.#closing ??= this.#shutDown(options.timeoutMs ?? 30_000);
-    return this.#closing;
+    return this.#lifecycle.close(options, (timeoutMs) => this.#shutDown(timeoutMs));
   }
 
   async #shutDown(timeoutMs: number): Promise<void> {
-    this.#abort.abort();
     const consumer = this.#consumer;
     if (consumer) {
       this.#table.listeners.delete(consumer.listener);
       this.#clearWake(consumer);
       if (consumer.inFlight.size > 0) {
-        let handle: unknown;
-        const timedOut = new Promise<boolean>((resolve) => {
-          handle = this.#timers.setTimeout(() => resolve(true), timeoutMs);
-        });
-        const gaveUp = await Promise.race([consumer.pqueue.onIdle().then(() => false), timedOut]);
-        this.#timers.clearTimeout(handle);
-        if (gaveUp) {
+        const drained = await settledWithin(consumer.pqueue.onIdle(), timeoutMs, this.#timers);
+        if (!drained) {
           // The last "heartbeat" of these jobs is now: others may take them after the lease.
           const leaseUntil = this.#now() + this.#leaseMs;
           for (const job of consumer.inFlight.keys()) {
@@ -346,11 +326,6 @@ export class InMemoryJobQueue implements JobQueue {
       }
     }
     this.#closed = true;
-  }
-
-  #assertOpen(): void {
-    if (this.#closing || this.#closed)
-      throw new JobQueueError('The job queue is closed', { code: 'queue_closed' });
   }
 
   #now(): number {
@@ -365,7 +340,7 @@ export class InMemoryJobQueue implements JobQueue {
       if (name !== undefined && job.name !== name) continue;
       jobs.push(job);
     }
-    return jobs.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
+    return jobs.sort(NEWEST_FIRST);
   }
 
   #stateOf(job: StoredJob, now: number): JobState {
@@ -402,7 +377,7 @@ export class InMemoryJobQueue implements JobQueue {
   /** Takes due jobs while this consumer has free slots, then sleeps until the next is due. */
   #pump(): void {
     const consumer = this.#consumer;
-    if (!consumer || this.#closing) return;
+    if (!consumer || this.#lifecycle.closing) return;
     const table = this.#table;
     const now = this.#now();
     this.#reclaimAbandoned(now);
@@ -434,11 +409,7 @@ export class InMemoryJobQueue implements JobQueue {
       this.#table.abandoned.delete(job);
       job.claim = null;
       job.updatedAt = now;
-      job.lastError = {
-        message: 'The worker running this job stopped before it finished (lease expired)',
-        code: 'lease_expired',
-        at: iso(now),
-      };
+      job.lastError = leaseExpiredJobError(now);
       if (job.attempts >= job.maxAttempts) {
         job.state = 'dead';
       } else {
@@ -482,7 +453,10 @@ export class InMemoryJobQueue implements JobQueue {
     let failed = false;
     let error: unknown;
     try {
-      await consumer.handler(snapshot, { attempt: snapshot.attempts, signal: this.#abort.signal });
+      await consumer.handler(snapshot, {
+        attempt: snapshot.attempts,
+        signal: this.#lifecycle.signal,
+      });
     } catch (caught) {
       failed = true;
       error = caught;
@@ -504,23 +478,19 @@ export class InMemoryJobQueue implements JobQueue {
       job.state = 'completed';
       return;
     }
-    const failure = describeJobFailure(error);
-    job.lastError = {
-      message: failure.message,
-      ...(failure.code === undefined ? {} : { code: failure.code }),
-      at: iso(now),
-    };
-    if (failure.kind === 'permanent') {
-      job.state = 'failed';
-    } else if (job.attempts >= job.maxAttempts) {
-      job.state = 'dead';
-    } else {
-      const delay =
-        failure.kind === 'retry-later'
-          ? (failure.delayMs ?? 0)
-          : backoffDelay(job.attempts, this.#options.backoff, this.#random);
-      job.runAt = now + delay;
+    const outcome = failedAttemptOutcome(error, {
+      attempts: job.attempts,
+      maxAttempts: job.maxAttempts,
+      now,
+      backoff: this.#options.backoff,
+      random: this.#random,
+    });
+    job.lastError = outcome.lastError;
+    if (outcome.next === 'retry') {
+      job.runAt = now + outcome.delayMs;
       this.#table.enqueue(job);
+    } else {
+      job.state = outcome.next;
     }
   }
 }
