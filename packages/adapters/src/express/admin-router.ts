@@ -1,9 +1,9 @@
-import type {
-  CatalogPlanData,
-  JobName,
-  JobState,
-  LedgerKind,
-  LedgerState,
+import {
+  type CatalogPlanData,
+  JOB_STATES,
+  type JobName,
+  type LedgerKind,
+  type LedgerState,
 } from '@balance-sync/woo-sync-core';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { describeFailure } from '../runtime/operations/describe-failure.js';
@@ -13,14 +13,6 @@ import type { SyncRuntime } from '../runtime/sync-runtime.js';
 import { requireAdminToken } from './admin-auth.js';
 import { HttpError, sendError } from './http-error.js';
 
-const JOB_STATES: readonly JobState[] = [
-  'waiting',
-  'delayed',
-  'active',
-  'completed',
-  'failed',
-  'dead',
-];
 const JOB_NAMES: readonly JobName[] = [
   'export-order',
   'export-refund',

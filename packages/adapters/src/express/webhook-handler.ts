@@ -3,6 +3,7 @@ import type { SyncRuntime } from '../runtime/sync-runtime.js';
 import {
   verifyWooWebhook,
   WebhookVerificationError,
+  type WebhookVerificationFailure,
   type WooWebhookEvent,
 } from '../woocommerce/index.js';
 import { HttpError, sendError } from './http-error.js';
@@ -39,6 +40,15 @@ const ORDER_ACTIONS = new Set([
   'woocommerce_order_partially_refunded',
   'woocommerce_order_fully_refunded',
 ]);
+
+/** Error code of the answer to a delivery refused by {@link verifyWooWebhook}. */
+const VERIFICATION_CODES: Readonly<Record<WebhookVerificationFailure, string>> = {
+  'missing-signature': 'missing_signature',
+  'bad-signature': 'bad_signature',
+  'missing-header': 'missing_header',
+  'unknown-topic': 'unknown_topic',
+  'malformed-json': 'malformed_json',
+};
 
 function positiveId(value: unknown): number | undefined {
   const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -109,13 +119,7 @@ export function createWebhookHandler(options: { runtime: SyncRuntime; maxBodyByt
           );
         }
         const status = unauthorized ? 401 : 400;
-        const code = {
-          'missing-signature': 'missing_signature',
-          'bad-signature': 'bad_signature',
-          'missing-header': 'missing_header',
-          'unknown-topic': 'unknown_topic',
-          'malformed-json': 'malformed_json',
-        }[error.reason];
+        const code = VERIFICATION_CODES[error.reason];
         const hint = unauthorized
           ? '; the webhook secret in WooCommerce must equal the configured one'
           : '';

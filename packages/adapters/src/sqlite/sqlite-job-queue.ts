@@ -27,6 +27,7 @@ import {
   systemClock,
 } from '@balance-sync/woo-sync-core';
 import PQueue from 'p-queue';
+import { GroupCommit } from './group-commit.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
 import {
   SQLITE_JOB_QUEUE_MIGRATION_NAMESPACE,
@@ -175,6 +176,12 @@ class SqliteJobQueue implements JobQueue {
     | 'retry',
     StatementSync
   >;
+  /**
+   * Enqueues of one turn of the event loop, committed in one transaction (one fsync). The
+   * fsync stays (`synchronous = FULL`): in WAL, `NORMAL` may lose the last commits on power
+   * loss, and a resolved enqueue is what lets a host acknowledge a webhook.
+   */
+  readonly #enqueues = new GroupCommit<Params, EnqueueResult>((group) => this.#insert(group));
   #consumer: Consumer | undefined;
   #results: FinishedRun[] = [];
   #closed = false;
@@ -244,7 +251,8 @@ class SqliteJobQueue implements JobQueue {
     this.#lifecycle.assertOpen();
     const job = normalizeJobInput(input, this.#maxAttempts);
     const now = this.#now();
-    const params: Params = {
+    // resolves once the transaction holding it committed (synchronous = FULL)
+    return this.#enqueues.add({
       id: randomUUID(),
       name: job.name,
       storeId: job.storeId,
@@ -253,17 +261,26 @@ class SqliteJobQueue implements JobQueue {
       maxAttempts: job.maxAttempts,
       runAt: now + job.delayMs,
       now,
-    };
-    const result = immediateTransaction(this.#db, (): EnqueueResult => {
-      if (job.dedupeId !== null) {
-        const match = this.#sql.findDedupe.get(job.dedupeId);
-        if (match) return { id: text(match, 'id'), deduplicated: true };
-      }
-      this.#sql.insert.run(params);
-      return { id: params.id as string, deduplicated: false };
     });
-    if (!result.deduplicated) this.#pumpSoon();
-    return result;
+  }
+
+  /**
+   * Writes a group of enqueues in one transaction, in order: a dedupe id matching a queued
+   * job — also one inserted earlier in the group — joins it instead.
+   */
+  #insert(group: readonly Params[]): EnqueueResult[] {
+    const results = immediateTransaction(this.#db, () =>
+      group.map((params): EnqueueResult => {
+        if (params.dedupeId !== null) {
+          const match = this.#sql.findDedupe.get(params.dedupeId as string);
+          if (match) return { id: text(match, 'id'), deduplicated: true };
+        }
+        this.#sql.insert.run(params);
+        return { id: params.id as string, deduplicated: false };
+      }),
+    );
+    if (results.some((result) => !result.deduplicated)) this.#pumpSoon();
+    return results;
   }
 
   async start(handler: JobHandler, options: JobConsumerOptions = {}): Promise<void> {
@@ -362,6 +379,7 @@ class SqliteJobQueue implements JobQueue {
   }
 
   async #shutDown(timeoutMs: number): Promise<void> {
+    this.#enqueues.flush(); // enqueues already accepted are committed, not dropped
     const consumer = this.#consumer;
     if (consumer) {
       if (consumer.wake) clearTimeout(consumer.wake);
@@ -532,11 +550,13 @@ class SqliteJobQueue implements JobQueue {
 
 /**
  * The embedded, durable {@link JobQueue} on Node's built-in `node:sqlite`: jobs survive a
- * restart (an enqueue is committed with `synchronous = FULL` before its promise resolves),
- * several processes may share the file, a job whose worker died runs again once its lease
- * runs out, concurrency is bounded by p-queue, failed attempts are retried with backoff and
- * jitter, and `failed`/`dead` jobs wait for an operator's `retry`. Its tables and migrations
- * (namespace `job-queue`) live beside the sync store's and may share its file.
+ * restart (an enqueue is committed with `synchronous = FULL` before its promise resolves;
+ * enqueues made in the same turn of the event loop share one transaction, so a burst of
+ * webhooks costs one fsync, not one each), several processes may share the file, a job whose
+ * worker died runs again once its lease runs out, concurrency is bounded by p-queue, failed
+ * attempts are retried with backoff and jitter, and `failed`/`dead` jobs wait for an
+ * operator's `retry`. Its tables and migrations (namespace `job-queue`) live beside the sync
+ * store's and may share its file.
  *
  * @example
  * ```ts

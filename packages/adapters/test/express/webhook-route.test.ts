@@ -99,6 +99,25 @@ describe('POST /webhooks/woocommerce/:storeId', () => {
     expect(await jobCount()).toBe(before + 1);
   });
 
+  it('turns concurrent deliveries of one order into one job, all answered with its id', async () => {
+    const deliveries = ['order.created', 'order.updated', 'order.updated', 'order.updated'].map(
+      (topic, index) => {
+        const body = JSON.stringify({ id: 6100, status: 'processing', revision: index });
+        return post('main', body, wooHeaders(body, topic));
+      },
+    );
+    const answers = await Promise.all(
+      (await Promise.all(deliveries)).map((res) => {
+        expect(res.status).toBe(202);
+        return json(res);
+      }),
+    );
+    const jobIds = new Set(answers.map((answer) => answer.jobId));
+    expect(jobIds.size).toBe(1);
+    expect(answers.filter((answer) => !answer.deduplicated)).toHaveLength(1);
+    expect(await jobCount()).toBe(before + 1);
+  });
+
   it('enqueues the order of action.woocommerce_order_refunded', async () => {
     const body = JSON.stringify({ action: 'woocommerce_order_refunded', arg: 5120 });
     const res = await post('main', body, wooHeaders(body, 'action.woocommerce_order_refunded'));
