@@ -12,22 +12,8 @@ import { createSqliteJobQueue } from '@balance-sync/adapters/sqlite';
 import type { JobQueue } from '@balance-sync/woo-sync-core';
 import { InMemoryJobQueue } from '@balance-sync/woo-sync-core/testing';
 import pg from 'pg';
+import type { BenchRow, BenchSuite } from '../../../scripts/bench/bench-types.js';
 import { deleteRedisKeys } from '../test/queues/support/redis-keys.js';
-
-// The shapes of scripts/bench/bench-types.ts, restated: importing that file from here breaks
-// this package's typecheck (it lies outside the package's rootDir). The runner only relies on
-// the shape.
-type BenchRow = {
-  case: string;
-  metric: string;
-  value: number;
-  unit: string;
-  baseline?: { label: string; value: number };
-  target?: string;
-  met?: boolean;
-};
-type BenchContext = { scale: number; log(message: string): void };
-type BenchSuite = { name: string; run(context: BenchContext): Promise<BenchRow[]> };
 
 /** Jobs per adapter at scale 1. */
 const JOBS = 1_000;

@@ -56,6 +56,7 @@ export { BalanceNetworkError } from './errors/balance-network-error.js';
 export { BalanceSchemaError, type BalanceSchemaIssue } from './errors/balance-schema-error.js';
 export { BalanceTimeoutError } from './errors/balance-timeout-error.js';
 export { isBalanceError } from './errors/is-balance-error.js';
+export { StructuredError, type StructuredErrorOptions } from './errors/structured-error.js';
 export type {
   BalanceDryRunEvent,
   BalanceErrorEvent,
@@ -97,6 +98,7 @@ export type {
   BalanceWriteResult,
 } from './resources/write-result.js';
 export { isRetryableBalanceError } from './retry/is-retryable-balance-error.js';
+export { parseRetryAfter } from './retry/retry-after.js';
 export {
   type BalanceRetryOptions,
   DEFAULT_RETRY_OPTIONS,

@@ -6,9 +6,10 @@
 // (latency × requests per order)), wall time, requests, and peak RSS. A second case at 4×
 // the concurrency shows how throughput scales with it. Measures; asserts nothing but that
 // every order ended as exactly one Sale with the order's total.
-import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createBalanceClient } from '@balance-sync/balance-client';
+import { loadAverageText, rssSampler } from '../../../scripts/bench/bench-support.js';
+import type { BenchRow, BenchSuite } from '../../../scripts/bench/bench-types.js';
 import {
   createJobHandler,
   createSyncEngine,
@@ -18,36 +19,8 @@ import {
 } from '../src/index.js';
 import { InMemoryJobQueue, InMemorySyncStore, InMemoryWooCommerce } from '../src/testing/index.js';
 
-// The shapes of scripts/bench/bench-types.ts, restated: importing that file from here would
-// put it outside this package's rootDir.
-type BenchRow = {
-  case: string;
-  metric: string;
-  value: number;
-  unit: string;
-  baseline?: { label: string; value: number };
-  target?: string;
-  met?: boolean;
-};
-type BenchContext = { scale: number; log(message: string): void };
-type BenchSuite = { name: string; run(context: BenchContext): Promise<BenchRow[]> };
-
 const LATENCY_MS = 50;
 const STORE = 'main';
-
-/** Samples the resident set size while a run is going; the largest sample is the peak. */
-function rssSampler() {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 100);
-  return {
-    stop(): number {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage.rss());
-    },
-  };
-}
 
 async function waitForIdle(queue: InMemoryJobQueue): Promise<void> {
   for (;;) {
@@ -191,9 +164,7 @@ async function exportRun(orderCount: number, concurrency: number, log: (message:
       );
     }
     log(
-      `concurrency ${concurrency}: ${orderCount} orders in ${Math.round(exportMs)} ms (sweep ${Math.round(sweepMs)} ms, ${swept.enqueued} enqueued), ${summary.requests} requests, load ${loadavg()
-        .map((value) => value.toFixed(2))
-        .join(' ')}`,
+      `concurrency ${concurrency}: ${orderCount} orders in ${Math.round(exportMs)} ms (sweep ${Math.round(sweepMs)} ms, ${swept.enqueued} enqueued), ${summary.requests} requests, load ${loadAverageText()}`,
     );
     return { exportMs, sweepMs, requests: summary.requests, peakRss };
   } finally {

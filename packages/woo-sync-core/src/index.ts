@@ -148,6 +148,14 @@ export type {
   WooStockStatus,
   WooTaxLine,
 } from './ports/woocommerce-port.js';
+export {
+  emptyLedgerCounts,
+  encodeLedgerCursor,
+  LEDGER_STATES,
+  type SyncStoreInputErrorCode,
+  type SyncStoreInputRules,
+  syncStoreInputRules,
+} from './store/sync-store-values.js';
 
 // ---- Catalog import (issue #4): planner, plan, applier, snapshot reader, engine factory.
 
@@ -340,6 +348,7 @@ export {
 } from './money/parse-money.js';
 export { formatQuantity, isWholeQuantity } from './money/quantity.js';
 export { roundPreservingTotal } from './money/round-preserving-total.js';
+export { type WallClock, wallClockAt, zoneOffsetAt } from './time/zoned-time.js';
 // ---- end of order export document exports
 
 // ---- Order export pipeline and reconciliation (issue #5 §3–4): ledger protocol, service,

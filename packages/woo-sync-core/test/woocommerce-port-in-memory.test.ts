@@ -21,6 +21,37 @@ describe('InMemoryWooCommerce specifics', () => {
     expect(second.dateModified).toBe('2026-11-27T08:01:01Z');
   });
 
+  it('gives a seeded order with shipping a shipping line that adds up to the order total', async () => {
+    const { woo } = store();
+    const product = await woo.seed.addProduct({ sku: 'A', regularPrice: '20.00' });
+    const placed = await woo.seed.placeOrder({
+      lines: [{ productId: product.id, quantity: 2, total: '40.00' }],
+      shippingTotal: '7.5',
+    });
+    const order = await woo.orders.get(placed.id);
+
+    expect(order?.shippingLines).toEqual([
+      {
+        id: expect.any(Number),
+        methodId: 'flat_rate',
+        methodTitle: 'Flat rate',
+        total: '7.50',
+        totalTax: '0.00',
+        taxes: [],
+      },
+    ]);
+    expect(order).toMatchObject({ shippingTotal: '7.50', shippingTax: '0.00', total: '47.50' });
+    const ids = [...(order?.lineItems ?? []), ...(order?.shippingLines ?? [])].map((l) => l.id);
+    expect(new Set([...ids, order?.id]).size).toBe(ids.length + 1);
+  });
+
+  it('places an order without shipping with no shipping line', async () => {
+    const { woo } = store();
+    const product = await woo.seed.addProduct({ sku: 'A', regularPrice: '20.00' });
+    const order = await woo.seed.placeOrder({ lines: [{ productId: product.id, total: '20.00' }] });
+    expect(order).toMatchObject({ shippingLines: [], shippingTotal: '0.00', total: '20.00' });
+  });
+
   it('routes variation updates to their parent and records every call size', async () => {
     const { woo } = store(2);
     const parent = await woo.seed.addProduct({ sku: 'P', type: 'variable' });

@@ -14,7 +14,9 @@ import type {
   RunReportQuery,
   SyncStore,
 } from '@balance-sync/woo-sync-core';
+import { emptyLedgerCounts, encodeLedgerCursor, systemClock } from '@balance-sync/woo-sync-core';
 import type pg from 'pg';
+import { jsonText } from '../store-kit/json-text.js';
 import { PostgresAdapterError } from './postgres-adapter-error.js';
 import {
   describeConnection,
@@ -24,15 +26,7 @@ import {
   warnOnIdleClientErrors,
 } from './postgres-connection.js';
 import { runPostgresMigrations } from './postgres-migrations.js';
-import {
-  decodeLedgerCursor,
-  encodeLedgerCursor,
-  instantMs,
-  jsonText,
-  LEDGER_STATES,
-  lastById,
-  pageLimit,
-} from './postgres-store-values.js';
+import { decodeLedgerCursor, instantMs, lastById, pageLimit } from './postgres-store-values.js';
 
 /**
  * Options of {@link createPostgresStore}.
@@ -78,9 +72,6 @@ export interface PostgresSyncStore extends SyncStore {
 }
 
 type Row = Record<string, unknown>;
-
-/** The process's wall clock (core's `systemClock`, without loading all of core). */
-const wallClock: Clock = { now: () => new Date() };
 
 const DEFAULT_LEDGER_LIMIT = 100;
 const DEFAULT_RUN_LIMIT = 50;
@@ -512,10 +503,7 @@ class PostgresStore implements PostgresSyncStore {
       return page;
     },
     counts: async (storeId) => {
-      const counts = Object.fromEntries(LEDGER_STATES.map((state) => [state, 0])) as Record<
-        LedgerState,
-        number
-      >;
+      const counts = emptyLedgerCounts();
       for (const row of await this.#run('countLedger', [storeId])) {
         counts[row.state as LedgerState] = num(row.count);
       }
@@ -610,5 +598,5 @@ export async function createPostgresStore(
     if (owned) await pool.end();
     throw error;
   }
-  return new PostgresStore(pool, owned, schema, options.clock ?? wallClock);
+  return new PostgresStore(pool, owned, schema, options.clock ?? systemClock);
 }

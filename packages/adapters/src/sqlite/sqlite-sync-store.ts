@@ -14,6 +14,8 @@ import type {
   RunReportQuery,
   SyncStore,
 } from '@balance-sync/woo-sync-core';
+import { emptyLedgerCounts, encodeLedgerCursor, systemClock } from '@balance-sync/woo-sync-core';
+import { jsonText } from '../store-kit/json-text.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
 import { isSqliteBusyError, SqliteAdapterError } from './sqlite-adapter-error.js';
 import { applySqliteMigrations } from './sqlite-migrations.js';
@@ -21,14 +23,7 @@ import {
   SQLITE_STORE_MIGRATION_NAMESPACE,
   SQLITE_STORE_MIGRATIONS,
 } from './sqlite-store-migrations.js';
-import {
-  decodeLedgerCursor,
-  encodeLedgerCursor,
-  instantMs,
-  jsonText,
-  LEDGER_STATES,
-  pageLimit,
-} from './sqlite-store-values.js';
+import { decodeLedgerCursor, instantMs, pageLimit } from './sqlite-store-values.js';
 import { immediateTransaction } from './sqlite-transaction.js';
 
 /**
@@ -82,9 +77,6 @@ export interface SqliteSyncStore extends SyncStore {
 
 type Row = Record<string, SQLOutputValue>;
 type Params = Record<string, SQLInputValue>;
-
-/** The process's wall clock (core's `systemClock`, without loading all of core). */
-const wallClock: Clock = { now: () => new Date() };
 
 const DEFAULT_LEDGER_LIMIT = 100;
 const DEFAULT_RUN_LIMIT = 50;
@@ -535,10 +527,7 @@ class SqliteStore implements SqliteSyncStore {
       }),
     counts: async (storeId) =>
       this.#run((s) => {
-        const counts = Object.fromEntries(LEDGER_STATES.map((state) => [state, 0])) as Record<
-          LedgerState,
-          number
-        >;
+        const counts = emptyLedgerCounts();
         for (const row of s.countLedger.all({ store_id: storeId })) {
           counts[text(row, 'state') as LedgerState] = int(row, 'count');
         }
@@ -650,7 +639,7 @@ class SqliteStore implements SqliteSyncStore {
  * ```
  */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteSyncStore {
-  const clock = options.clock ?? wallClock;
+  const clock = options.clock ?? systemClock;
   const db = openSqliteDatabase({
     path: options.path,
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),

@@ -36,6 +36,11 @@ import {
   SimulatedCrash,
 } from '@balance-sync/woo-sync-core/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import {
+  SIMULATOR_PRODUCTS,
+  seedSimulatorProducts,
+  simulatorOrderConfig,
+} from '../support/order-export-world.js';
 
 const STORE = 'main';
 const dir = mkdtempSync(join(tmpdir(), 'balance-sync-order-e2e-'));
@@ -52,14 +57,6 @@ const tetri = (text: string) => {
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.minor;
 };
-
-/** Products of the store, with the SKUs of Balance items (codes of the simulator's seed). */
-const PRODUCTS = [
-  { sku: 'CF-001', name: 'Espresso 250g', regular_price: '18.90' },
-  { sku: 'CF-002', name: 'Arabica beans 1kg', regular_price: '54.00' },
-  { sku: 'HH-001', name: 'Detergent 1l', regular_price: '7.35' },
-  { sku: 'HH-002', name: 'Sponges ×5', regular_price: '3.10' },
-];
 
 interface World {
   woo: WooCommerceSimulator;
@@ -120,31 +117,10 @@ async function world(options: { http: boolean; clientRetries?: boolean }): Promi
   } else {
     store = new InMemorySyncStore();
   }
-  for (const product of PRODUCTS) woo.seed.product({ ...product, status: 'publish' });
   // Enough stock in Balance's main warehouse for the catalog import to publish quantities.
-  for (const item of ['espresso', 'arabicaBeans', 'detergent', 'sponge'] as const) {
-    balanceSim.setStock({
-      item: balanceSim.seed.items[item],
-      warehouse: balanceSim.seed.warehouses.main,
-      quantity: 500,
-    });
-  }
+  seedSimulatorProducts(woo, balanceSim, 500);
   const config: SyncConfigInput = {
-    balance: {
-      connection: { mode: 'onprem', baseUrl: 'http://balance.test' },
-      ...balanceSim.credentials,
-      exchangeUid: balanceSim.exchangeUid,
-    },
-    catalog: {
-      stock: { mode: 'single', warehouse: balanceSim.seed.warehouses.main },
-      prices: { regularPriceType: balanceSim.seed.priceTypes.retail },
-    },
-    orders: {
-      customer: { mode: 'retail', retailClient: balanceSim.seed.retailClientUid },
-      warehouse: balanceSim.seed.warehouses.main,
-      shippingItem: balanceSim.seed.shippingItemUid,
-      feeItem: balanceSim.seed.feeItemUid,
-    },
+    ...simulatorOrderConfig(balanceSim, { mode: 'onprem', baseUrl: 'http://balance.test' }),
     stores: [{ id: STORE, woocommerce: { url: woo.url, consumerKey: 'ck', consumerSecret: 'cs' } }],
   };
   return {
@@ -175,9 +151,9 @@ async function linkCatalog(w: World) {
   expect(
     mappings
       .map((mapping) => mapping.sku)
-      .filter((sku) => PRODUCTS.some((p) => p.sku === sku))
+      .filter((sku) => SIMULATOR_PRODUCTS.some((p) => p.sku === sku))
       .sort(),
-  ).toEqual(PRODUCTS.map((product) => product.sku).sort());
+  ).toEqual(SIMULATOR_PRODUCTS.map((product) => product.sku).sort());
 }
 
 /** The queue's time: real time plus jumps, so delayed jobs (a refund waiting 60 s for its Sale) fall due at once. */

@@ -1,8 +1,8 @@
+import { parseRetryAfter } from '@balance-sync/balance-client';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLenientJson } from '../../src/woocommerce/http/lenient-json.js';
 import { rfc3986 } from '../../src/woocommerce/http/query-string.js';
-import { parseRetryAfter } from '../../src/woocommerce/http/retry-after.js';
 import { chunkByUrlLength } from '../../src/woocommerce/resources/chunk-by-url-length.js';
 import { gmtToUtc, utcToGmt } from '../../src/woocommerce/schemas/wire-primitives.js';
 

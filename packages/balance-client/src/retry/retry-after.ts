@@ -3,7 +3,15 @@
  * (`"Wed, 21 Oct 2015 07:28:00 GMT"`). Returns milliseconds to wait (never negative), or
  * `undefined` when the header is missing or unreadable.
  *
+ * Shared with the WooCommerce adapter, which reads the header the same way.
+ *
  * @param nowMs - Current time, used for the HTTP-date form.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter('120', Date.now()); // 120000
+ * parseRetryAfter('soon', Date.now()); // undefined
+ * ```
  */
 export function parseRetryAfter(
   header: string | null | undefined,

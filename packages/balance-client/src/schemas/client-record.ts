@@ -7,6 +7,7 @@ import {
   booleanInputSchema,
   booleanSchema,
   optional,
+  optionalTextInputSchema as optionalText,
   referenceSchema,
   textSchema,
 } from './scalars.js';
@@ -52,7 +53,6 @@ export const clientRecordSchema = z.looseObject({
 export type BalanceClientRecord = z.output<typeof clientRecordSchema>;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = z.string().optional();
 
 /** What the client validates before `PUT Clients`. */
 export const clientInputSchema = z.looseObject({

@@ -2,22 +2,19 @@ import { z } from 'zod';
 import type { SaleOperationTypeValue } from '../literals/sale-operation-type.js';
 import type { VatRateValue } from '../literals/vat-rate.js';
 import type { VatTaxableValue } from '../literals/vat-taxable.js';
-import type { OpenLiteral } from './open-literal.js';
 import {
   booleanInputSchema,
   dateInputSchema,
   decimalInputSchema,
   decimalSchema,
   guidInputSchema,
+  openLiteralInput as literal,
   optional,
+  optionalTextInputSchema as optionalText,
   quantityInputSchema,
   quantitySchema,
   textSchema,
 } from './scalars.js';
-
-const optionalText = z.string().optional();
-const literal = <T extends string>() =>
-  z.custom<OpenLiteral<T>>((value) => typeof value === 'string').optional();
 
 /** One line (`Items[]`) of a Sale to send. */
 export const saleLineInputSchema = z.looseObject({

@@ -6,21 +6,18 @@ import {
 } from '../literals/sales-credit-operation-type.js';
 import type { VatRateValue } from '../literals/vat-rate.js';
 import type { VatTaxableValue } from '../literals/vat-taxable.js';
-import type { OpenLiteral } from './open-literal.js';
 import {
   booleanInputSchema,
   dateInputSchema,
   decimalInputSchema,
   guidInputSchema,
+  openLiteralInput as literal,
   optional,
+  optionalTextInputSchema as optionalText,
   quantityInputSchema,
   quantitySchema,
   textSchema,
 } from './scalars.js';
-
-const optionalText = z.string().optional();
-const literal = <T extends string>() =>
-  z.custom<OpenLiteral<T>>((value) => typeof value === 'string').optional();
 
 /** One line of a Sales Credit Note to send. */
 export const salesCreditLineInputSchema = z.looseObject({

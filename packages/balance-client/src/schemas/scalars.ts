@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalDecimal, isDecimalString } from '../decimal/canonical-decimal.js';
 import { isEmptyReference, isGuid } from '../guid/null-guid.js';
+import type { OpenLiteral } from './open-literal.js';
 
 // Read side: Balance sends numbers, numeric strings, "true"/"false", nulls and empty strings.
 
@@ -81,3 +82,11 @@ export const dateInputSchema = z
 
 /** A boolean for request bodies (strings are accepted by Balance too, but send real booleans). */
 export const booleanInputSchema = z.boolean();
+
+/** An optional free-text field of a request body. */
+export const optionalTextInputSchema = z.string().optional();
+
+/** An optional open literal of a request body: one of the known values, or any other string. */
+export function openLiteralInput<T extends string>() {
+  return z.custom<OpenLiteral<T>>((value) => typeof value === 'string').optional();
+}

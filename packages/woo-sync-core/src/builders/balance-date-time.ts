@@ -1,3 +1,5 @@
+import { wallClockAt } from '../time/zoned-time.js';
+
 const INSTANT_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/i;
 
@@ -17,26 +19,6 @@ function isRealDateTime(match: RegExpExecArray): boolean {
     field(7) < 24 &&
     field(8) < 60
   );
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
 }
 
 /**
@@ -62,9 +44,7 @@ export function toBalanceDateTime(instant: string, timeZone: string): string | u
   if (!match || !isRealDateTime(match)) return undefined;
   const date = new Date(instant.trim());
   if (Number.isNaN(date.getTime())) return undefined;
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;
-  const hour = parts.hour === '24' ? '00' : parts.hour;
-  const year = (parts.year ?? '').padStart(4, '0');
-  return `${year}-${parts.month}-${parts.day}T${hour}:${parts.minute}:${parts.second}`;
+  const local = wallClockAt(date.getTime(), timeZone);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${String(local.year).padStart(4, '0')}-${two(local.month)}-${two(local.day)}T${two(local.hour)}:${two(local.minute)}:${two(local.second)}`;
 }

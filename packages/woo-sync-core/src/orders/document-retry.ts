@@ -106,7 +106,12 @@ export async function retryDocument(
         `The return request behind ${key} is not recorded any more; push it again with its lines`,
       );
     }
-    const payload = { orderId: row.orderId, requestId: stored.requestId, lines: stored.lines };
+    const payload = {
+      orderId: row.orderId,
+      requestId: stored.requestId,
+      lines: stored.lines,
+      requestedAt: stored.requestedAt,
+    };
     if (queue) {
       const job = await queue.enqueue({
         name: 'push-return-request',

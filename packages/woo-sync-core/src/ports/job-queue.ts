@@ -17,8 +17,18 @@ export interface JobPayloads {
   'export-refund': { orderId: number; refundId: number };
   /** Read orders and refunds changed since the cursor and enqueue their exports. */
   'sweep-orders': Record<string, never>;
-  /** Push a return credit note for given lines of an exported order. */
-  'push-return-request': { orderId: number; requestId: string; lines: ReturnRequestLine[] };
+  /**
+   * Push a return credit note for given lines of an exported order. `requestedAt` (when the
+   * return was requested: the credit note's date) is set by whoever enqueues the job, so that
+   * every delivery and retry of it builds the same document; without it (jobs enqueued by
+   * older releases) the time the request is first recorded is used.
+   */
+  'push-return-request': {
+    orderId: number;
+    requestId: string;
+    lines: ReturnRequestLine[];
+    requestedAt?: UtcDateTime;
+  };
   /** Plan and apply a catalog import. */
   'catalog-import': { scope: 'items' | 'stocks' };
   /** Reconcile a date range and store the report. */

@@ -5,7 +5,6 @@ import type {
   LedgerPage,
   LedgerPatch,
   LedgerQuery,
-  LedgerState,
   NewLedgerEntry,
   ProductMapping,
   RunReport,
@@ -13,6 +12,11 @@ import type {
   SyncStore,
 } from '../ports/sync-store.js';
 import type { ChangeCursor } from '../ports/woocommerce-port.js';
+import {
+  emptyLedgerCounts,
+  encodeLedgerCursor,
+  syncStoreInputRules,
+} from '../store/sync-store-values.js';
 
 /** Codes of the errors the in-memory store throws; the same codes the real adapters use. */
 type InMemoryStoreErrorCode =
@@ -31,55 +35,16 @@ class InMemoryStoreError extends Error {
   }
 }
 
-const LEDGER_STATES: readonly LedgerState[] = ['pending', 'sent', 'exported', 'failed', 'dead'];
 const DEFAULT_LEDGER_LIMIT = 100;
 const DEFAULT_RUN_LIMIT = 50;
-const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-/** Parses an instant the store sorts or filters by; it must carry its zone. */
-function instantMs(value: string, field: string): number {
-  const ms = ZONED_INSTANT.test(value) ? Date.parse(value) : Number.NaN;
-  if (!Number.isFinite(ms)) {
-    throw new InMemoryStoreError(
-      'invalid_timestamp',
-      `${field} must be an ISO 8601 instant with a zone (e.g. "2026-11-27T08:00:00Z"), got ${JSON.stringify(value)}`,
-    );
-  }
-  return ms;
-}
+const { instantMs, pageLimit, decodeLedgerCursor } = syncStoreInputRules(
+  (code, message) => new InMemoryStoreError(code, message),
+);
 
 /** A deep copy with JSON semantics, exactly what a database column of JSON would give back. */
 function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function checkLimit(limit: number | undefined, fallback: number): number {
-  const value = limit ?? fallback;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new InMemoryStoreError('invalid_query', `limit must be a positive integer, got ${value}`);
-  }
-  return value;
-}
-
-function encodeCursor(ms: number, key: string): string {
-  return Buffer.from(JSON.stringify([ms, key]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): { ms: number; key: string } {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      Number.isSafeInteger(parsed[0]) &&
-      typeof parsed[1] === 'string'
-    ) {
-      return { ms: parsed[0] as number, key: parsed[1] };
-    }
-  } catch {
-    // reported below with the stable code
-  }
-  throw new InMemoryStoreError('invalid_cursor', 'cursor is not one returned by ledger.list');
 }
 
 function compareText(a: string, b: string): number {
@@ -288,7 +253,7 @@ export class InMemorySyncStore implements SyncStore {
     },
     list: async (storeId, query: RunReportQuery = {}) => {
       const data = this.#data(storeId);
-      const limit = checkLimit(query.limit, DEFAULT_RUN_LIMIT);
+      const limit = pageLimit(query.limit, DEFAULT_RUN_LIMIT);
       return [...data.runs.values()]
         .filter((stored) => query.kind === undefined || stored.report.kind === query.kind)
         .sort((a, b) => b.startedMs - a.startedMs || compareText(b.report.id, a.report.id))
@@ -334,8 +299,8 @@ export class InMemorySyncStore implements SyncStore {
         .map((stored) => copyLedgerEntry(stored.entry)),
     list: async (query: LedgerQuery): Promise<LedgerPage> => {
       const data = this.#data(query.storeId);
-      const limit = checkLimit(query.limit, DEFAULT_LEDGER_LIMIT);
-      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      const limit = pageLimit(query.limit, DEFAULT_LEDGER_LIMIT);
+      const after = query.cursor === undefined ? undefined : decodeLedgerCursor(query.cursor);
       const fromMs =
         query.updatedFrom === undefined ? undefined : instantMs(query.updatedFrom, 'updatedFrom');
       const toMs =
@@ -350,8 +315,9 @@ export class InMemorySyncStore implements SyncStore {
           if (fromMs !== undefined && updatedMs < fromMs) return false;
           if (toMs !== undefined && updatedMs > toMs) return false;
           if (after) {
-            if (updatedMs < after.ms) return false;
-            if (updatedMs === after.ms && compareText(entry.key, after.key) <= 0) return false;
+            if (updatedMs < after.updatedMs) return false;
+            if (updatedMs === after.updatedMs && compareText(entry.key, after.key) <= 0)
+              return false;
           }
           return true;
         })
@@ -360,14 +326,11 @@ export class InMemorySyncStore implements SyncStore {
       const last = page.at(-1);
       const result: LedgerPage = { entries: page.map((stored) => copyLedgerEntry(stored.entry)) };
       if (matching.length > limit && last)
-        result.next = encodeCursor(last.updatedMs, last.entry.key);
+        result.next = encodeLedgerCursor(last.updatedMs, last.entry.key);
       return result;
     },
     counts: async (storeId) => {
-      const counts = Object.fromEntries(LEDGER_STATES.map((state) => [state, 0])) as Record<
-        LedgerState,
-        number
-      >;
+      const counts = emptyLedgerCounts();
       for (const { entry } of this.#data(storeId).ledger.values()) counts[entry.state] += 1;
       return counts;
     },

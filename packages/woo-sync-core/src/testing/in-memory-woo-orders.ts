@@ -9,6 +9,7 @@ import type {
   WooOrderStatus,
   WooRefund,
   WooRefundLine,
+  WooShippingLine,
 } from '../ports/woocommerce-port.js';
 import type { InMemoryWooCatalog } from './in-memory-woo-catalog.js';
 import { compareDecimals, negateDecimal, sumDecimals } from './woo-decimal-math.js';
@@ -101,6 +102,21 @@ export class InMemoryWooOrders {
       };
     });
     const shippingTotal = sumDecimals([input.shippingTotal ?? '0']);
+    // One flat-rate line, as the WooCommerce seed of the REST conformance suite creates; the
+    // in-memory store charges no tax, so the line's tax is zero like the order's.
+    const shippingLines: WooShippingLine[] =
+      input.shippingTotal === undefined
+        ? []
+        : [
+            {
+              id: this.#nextId(),
+              methodId: 'flat_rate',
+              methodTitle: 'Flat rate',
+              total: shippingTotal,
+              totalTax: '0.00',
+              taxes: [],
+            },
+          ];
     const id = this.#nextId();
     const paid = PAID_STATUSES.includes(status);
     const order: WooOrder = {
@@ -129,7 +145,7 @@ export class InMemoryWooOrders {
       transactionId: '',
       meta: (input.meta ?? []).map((entry) => ({ ...entry })),
       lineItems,
-      shippingLines: [],
+      shippingLines,
       feeLines: [],
       couponLines: [],
       taxLines: [],

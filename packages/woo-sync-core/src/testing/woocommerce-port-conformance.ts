@@ -584,6 +584,25 @@ export function describeWooCommercePortConformance(
         expect(await port.orders.get(987_654)).toBeUndefined();
       });
 
+      it('gives an order placed with shipping one shipping line that adds up to its total', async () => {
+        const { shirt } = await shirtOrder();
+        const placed = await seed.placeOrder({
+          lines: [{ productId: shirt.id, quantity: 2, total: '40.00' }],
+          shippingTotal: '5.00',
+        });
+        const read = await port.orders.get(placed.id);
+        expect(read?.shippingLines).toEqual([
+          expect.objectContaining({ total: '5.00', totalTax: read?.shippingTax }),
+        ]);
+        expect(read?.shippingTotal).toBe('5.00');
+        const cents = (text: string | undefined) => Math.round(Number(text) * 100);
+        const parts = [
+          ...(read?.lineItems ?? []).flatMap((line) => [line.total, line.totalTax]),
+          ...(read?.shippingLines ?? []).flatMap((line) => [line.total, line.totalTax]),
+        ];
+        expect(parts.reduce((sum, part) => sum + cents(part), 0)).toBe(cents(read?.total));
+      });
+
       it('lists changed orders by (dateModified, id), strictly after the cursor', async () => {
         const shirt = await seed.addProduct({ sku: 'SHIRT' });
         const place = () => seed.placeOrder({ lines: [{ productId: shirt.id, total: '1.00' }] });

@@ -80,7 +80,11 @@ export interface SeedOrderInput {
    */
   status?: WooOrderStatus;
   lines: SeedOrderLineInput[];
-  /** @default '0.00' */
+  /**
+   * Shipping excluding tax: when given, the order gets one flat-rate shipping line with this
+   * total (taxed as the store taxes shipping), included in the order's total.
+   * @default '0.00' (no shipping line)
+   */
   shippingTotal?: WooDecimal;
   /** @default 'GEL' */
   currency?: string;

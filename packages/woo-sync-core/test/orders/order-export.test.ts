@@ -97,6 +97,25 @@ describe('exportOrder', () => {
     expect(eventNames(f.events)).toEqual(['pending', 'sent', 'exported']);
   });
 
+  it('exports an order with shipping: the shipping line becomes a Sale line and the totals match', async () => {
+    const f = await fixture();
+    const order = await f.woo.seed.placeOrder({
+      lines: [{ productId: f.products.espresso.id, quantity: 3, total: '56.70' }],
+      shippingTotal: '5.00',
+    });
+    expect(order.total).toBe('61.70');
+
+    const result = await f.orders.exportOrder({ storeId: STORE_ID, orderId: order.id });
+
+    expect(result.documents).toMatchObject([{ action: 'exported', state: 'exported' }]);
+    const { sales } = balanceDocuments(f.sim);
+    expect(sales).toEqual([expect.objectContaining({ total: 6170, writes: 1 })]);
+    const sale = f.sim.getDocument('Sale', result.documents[0]?.uid ?? '');
+    expect(sale?.body.Items).toContainEqual(
+      expect.objectContaining({ Item: f.sim.seed.shippingItemUid }),
+    );
+  });
+
   it('re-running changes nothing: no request, no ledger write, no event', async () => {
     const f = await fixture();
     const order = await placePaidOrder(f);

@@ -1,4 +1,10 @@
-import { RetryLaterError } from '@balance-sync/woo-sync-core';
+import {
+  createJobHandler,
+  type Job,
+  type JobPayloads,
+  RetryLaterError,
+} from '@balance-sync/woo-sync-core';
+import { InMemoryJobQueue } from '@balance-sync/woo-sync-core/testing';
 import { describe, expect, it } from 'vitest';
 import {
   balanceDocuments,
@@ -107,5 +113,73 @@ describe('pushReturnRequest', () => {
       }),
     ).rejects.toBeInstanceOf(RetryLaterError);
     expect(balanceDocuments(f.sim).credits).toEqual([]);
+  });
+
+  describe('a retried request builds the same document', () => {
+    /** A delivery of a `push-return-request` job (the queue's attempt `attempt`). */
+    function delivery(payload: JobPayloads['push-return-request'], attempt: number): Job {
+      return {
+        id: 'job-rma',
+        name: 'push-return-request',
+        storeId: STORE_ID,
+        payload,
+        dedupeId: null,
+        state: 'active',
+        attempts: attempt,
+        maxAttempts: 5,
+        runAt: '2026-03-02T08:00:00Z',
+        createdAt: '2026-03-02T08:00:00Z',
+        updatedAt: '2026-03-02T08:00:00Z',
+        lastError: null,
+      };
+    }
+
+    /** Every read of the engine's time moves it on by a minute, as a slow worker would see it. */
+    function tickingClock(f: OrderFixture) {
+      const now = f.clock.now.bind(f.clock);
+      f.clock.now = () => {
+        const at = now();
+        f.clock.advance(60_000);
+        return at;
+      };
+    }
+
+    it('two deliveries of the job at once, then a retry: one date, one payload hash', async () => {
+      const f = createOrderFixture();
+      const order = await exportedOrder(f);
+      tickingClock(f);
+      const handle = createJobHandler({ orders: f.orders });
+      const payload: JobPayloads['push-return-request'] = {
+        orderId: order.id,
+        requestId: 'rma-11',
+        lines: [{ sku: 'CF-001', quantity: 1 }],
+        requestedAt: '2026-03-05T09:00:00Z',
+      };
+      const signal = new AbortController().signal;
+
+      // At-least-once delivery: a second worker took the job over while the first still ran.
+      await Promise.all([
+        handle(delivery(payload, 1), { attempt: 1, signal }),
+        handle(delivery(payload, 2), { attempt: 2, signal }),
+      ]);
+      const key = `return:${order.id}:rma-11`;
+      const exported = await f.store.ledger.get(STORE_ID, key);
+      expect(exported?.state).toBe('exported');
+      const document = f.sim.getDocument('SalesCredit', exported?.uid ?? '');
+      expect(document?.body).toMatchObject({ Date: '2026-03-05T13:00:00' });
+
+      // An operator resend (an accountant deleted it in Balance) goes through the queue and
+      // rebuilds the same payload, whatever the time.
+      const queue = new InMemoryJobQueue();
+      const service = f.service({ queue });
+      await service.retryDocument({ storeId: STORE_ID, key, resend: true });
+      const [job] = await queue.list({ name: 'push-return-request' });
+      expect(job?.payload).toEqual(payload);
+      await createJobHandler({ orders: service })(delivery(payload, 1), { attempt: 1, signal });
+      const resent = await f.store.ledger.get(STORE_ID, key);
+      expect(resent).toMatchObject({ state: 'exported', payloadHash: exported?.payloadHash });
+      expect(resent?.drift).toBeNull();
+      await queue.close();
+    });
   });
 });

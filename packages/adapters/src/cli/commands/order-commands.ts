@@ -236,6 +236,8 @@ Examples:
             orderId,
             requestId,
             lines,
+            // The credit note's date: when the operator asked (kept by a repeated command).
+            requestedAt: runtime.clock.now().toISOString(),
           });
           return output.result({ requestId, ...result }, exportExitCode(result), () => {
             output.line(`Return request ${requestId} of order ${orderId}:`);

@@ -1,4 +1,4 @@
-import type { JobHandler } from '@balance-sync/woo-sync-core';
+import { type JobHandler, zoneOffsetAt } from '@balance-sync/woo-sync-core';
 import type { Command } from 'commander';
 import type { SyncRuntime } from '../../runtime/sync-runtime.js';
 import { type CliContext, type CommonOptions, withCommonOptions } from '../cli-context.js';
@@ -12,26 +12,7 @@ const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}
 function zonedMidnight(day: string, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(guess));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return new Date(guess - (asUtc - guess));
+  return new Date(guess - zoneOffsetAt(guess, timeZone));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '@balance-sync/balance-client';
 import type { Clock, Logger } from '@balance-sync/woo-sync-core';
 import ky, { isNetworkError } from 'ky';
 import PQueue from 'p-queue';
@@ -13,7 +14,6 @@ import { createHttpError } from './http-error-factory.js';
 import { parseLenientJson } from './lenient-json.js';
 import { formatQuery, type QueryParams, queryEntries } from './query-string.js';
 import type { WooRedactor } from './redactor.js';
-import { parseRetryAfter } from './retry-after.js';
 
 /** One request to the WooCommerce REST API. */
 export interface WooHttpRequest {

@@ -15,16 +15,13 @@ import {
 } from '@balance-sync/balance-client/testing';
 import { createSyncEngine, type SyncConfigInput } from '@balance-sync/woo-sync-core';
 import { dropPostgresSchema } from '../../queues/support/postgres-schema.js';
+import {
+  SIMULATOR_PRODUCTS,
+  seedSimulatorProducts,
+  simulatorOrderConfig,
+} from '../../support/order-export-world.js';
 
 export const STORE = 'main';
-
-/** Store products with the SKUs (codes) of four items of the Balance simulator's seed. */
-const PRODUCTS = [
-  { sku: 'CF-001', name: 'Espresso 250g', regular_price: '18.90', item: 'espresso' },
-  { sku: 'CF-002', name: 'Arabica beans 1kg', regular_price: '54.00', item: 'arabicaBeans' },
-  { sku: 'HH-001', name: 'Detergent 1l', regular_price: '7.35', item: 'detergent' },
-  { sku: 'HH-002', name: 'Sponges ×5', regular_price: '3.10', item: 'sponge' },
-] as const;
 
 /** A paid order of the store, as placed. */
 export interface PlacedOrder {
@@ -66,31 +63,10 @@ export async function createExportWorld(options: {
     await balanceSim.stop();
   };
   try {
-    for (const { item, ...product } of PRODUCTS) {
-      woo.seed.product({ ...product, status: 'publish' });
-      // The catalog import publishes Balance's stock: enough for every order.
-      balanceSim.setStock({
-        item: balanceSim.seed.items[item],
-        warehouse: balanceSim.seed.warehouses.main,
-        quantity: 1_000_000,
-      });
-    }
+    // The catalog import publishes Balance's stock: enough for every order.
+    seedSimulatorProducts(woo, balanceSim, 1_000_000);
     const config: SyncConfigInput = {
-      balance: {
-        connection: balanceSim.onPrem,
-        ...balanceSim.credentials,
-        exchangeUid: balanceSim.exchangeUid,
-      },
-      catalog: {
-        stock: { mode: 'single', warehouse: balanceSim.seed.warehouses.main },
-        prices: { regularPriceType: balanceSim.seed.priceTypes.retail },
-      },
-      orders: {
-        customer: { mode: 'retail', retailClient: balanceSim.seed.retailClientUid },
-        warehouse: balanceSim.seed.warehouses.main,
-        shippingItem: balanceSim.seed.shippingItemUid,
-        feeItem: balanceSim.seed.feeItemUid,
-      },
+      ...simulatorOrderConfig(balanceSim, balanceSim.onPrem),
       storage: { driver: 'postgres', databaseUrl: options.databaseUrl, schema },
       stores: [
         {
@@ -120,14 +96,14 @@ export async function createExportWorld(options: {
     });
     await engine.catalog.apply(await engine.catalog.plan({ storeId: STORE, scope: 'items' }));
     const mapped = new Set((await store.products.list(STORE)).map((mapping) => mapping.sku));
-    const unlinked = PRODUCTS.filter((product) => !mapped.has(product.sku));
+    const unlinked = SIMULATOR_PRODUCTS.filter((product) => !mapped.has(product.sku));
     if (unlinked.length > 0)
       throw new Error(`catalog import left ${unlinked.map((p) => p.sku).join(', ')} unlinked`);
 
     const orders: PlacedOrder[] = [];
     for (let index = 0; index < options.orderCount; index += 1) {
-      const first = PRODUCTS[index % PRODUCTS.length]!;
-      const second = PRODUCTS[(index + 1) % PRODUCTS.length]!;
+      const first = SIMULATOR_PRODUCTS[index % SIMULATOR_PRODUCTS.length]!;
+      const second = SIMULATOR_PRODUCTS[(index + 1) % SIMULATOR_PRODUCTS.length]!;
       const order = await woo.shopper.placeOrder({
         lines: [
           { sku: first.sku, quantity: 1 + (index % 3) },
