@@ -89,6 +89,18 @@ describe('canonicalDecimal', () => {
     );
   });
 
+  it('answers text that is canonical already like the full normalisation does', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^-?\d{1,8}(\.\d{0,5})?$/), (text) => {
+        // The spaces force the full normalisation; the bare text may take the fast path.
+        expect(canonicalDecimal(text)).toBe(canonicalDecimal(` ${text} `));
+      }),
+    );
+    expect(canonicalDecimal('-0')).toBe('0');
+    expect(canonicalDecimal('-0.50')).toBe('-0.5');
+    expect(canonicalDecimal('007')).toBe('7');
+  });
+
   it('a JSON number and its text agree, and the canonical text reads back as the same double', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
@@ -113,6 +125,55 @@ describe('parseJsonPreservingDecimals', () => {
       c: '12345678901234567890',
       d: [1, 2.5],
     });
+  });
+
+  it('reads exponents that overflow a double as their source text', () => {
+    expect(parseJsonPreservingDecimals('[1e400, 2E+1, -1.5e-3]')).toEqual(['1e400', 20, -0.0015]);
+  });
+
+  it('answers like the reviver on every input (the reviver is skipped when no literal needs it)', () => {
+    // The behaviour before the fast path: every number goes through the reviver.
+    const reference = (text: string): unknown =>
+      JSON.parse(text, ((_key: string, value: unknown, context?: { source?: string }) => {
+        if (typeof value !== 'number' || context?.source === undefined) return value;
+        if (context.source.length <= 15 && Number.isFinite(value)) return value;
+        return canonicalDecimal(context.source) === canonicalDecimal(value)
+          ? value
+          : context.source;
+      }) as (key: string, value: unknown) => unknown);
+    const numberText = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => JSON.stringify(n)),
+      fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String),
+      fc
+        .tuple(fc.bigInt({ min: 0n, max: 10n ** 25n }), fc.nat({ max: 30 }))
+        .map(([digits, scale]) => formatMinor(digits, scale)),
+      fc
+        .tuple(fc.integer({ min: -9, max: 9 }), fc.integer({ min: -400, max: 400 }))
+        .map(([m, e]) => `${m}e${e}`),
+    );
+    const json: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        numberText,
+        fc.string().map((s) => JSON.stringify(s)),
+        fc.constantFrom(
+          'true',
+          'null',
+          '"00000001-0000-4000-8000-000000000001"',
+          '": 12345678901234567"',
+        ),
+        fc.array(tie('value'), { maxLength: 4 }).map((items) => `[ ${items.join(' ,\n')}]`),
+        fc
+          .array(fc.tuple(fc.string(), tie('value')), { maxLength: 4 })
+          .map((pairs) => `{${pairs.map(([k, v]) => `${JSON.stringify(k)}:\t${v}`).join(',')}}`),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (text) => {
+        expect(parseJsonPreservingDecimals(text)).toStrictEqual(reference(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -38,8 +38,10 @@ function positiveInteger(name: string, value: number, max = Number.MAX_SAFE_INTE
  * Creates the WooCommerce REST adapter (`/wp-json/wc/v3`), implementing {@link WooCommercePort}.
  *
  * - Reads use `context=edit`, `per_page=100` and `_fields` trimmed to what the port needs,
- *   following `X-WP-TotalPages`; SKU lookups are chunked to a safe URL length and filtered the
- *   way WooCommerce compares SKUs (trimmed, case-insensitive, variations included).
+ *   following `X-WP-TotalPages`; full listings read up to `concurrency` pages ahead (and the
+ *   variations of several parents at once) and still yield in a fixed order; SKU lookups are
+ *   chunked to a safe URL length and filtered the way WooCommerce compares SKUs (trimmed,
+ *   case-insensitive, variations included).
  * - Batches are split to `batchLimit` (a 413 halves it); per-item errors come back as
  *   outcomes with WooCommerce's `code` and the owner's `resourceId`.
  * - Reads and updates are retried (network errors, timeouts, 408/429/5xx, honouring
@@ -94,6 +96,7 @@ export function createWooCommerceRest(options: WooCommerceRestOptions): WooComme
     );
   }
 
+  const concurrency = positiveInteger('concurrency', options.concurrency ?? 4, 64);
   const events: WooCommerceEventEmitter = new EventEmitter<WooCommerceEventMap>();
   const redactor = createWooRedactor([options.consumerSecret, options.consumerKey]);
   const http = createWooHttpClient({
@@ -103,7 +106,7 @@ export function createWooCommerceRest(options: WooCommerceRestOptions): WooComme
     auth,
     timeoutMs: positiveInteger('timeoutMs', options.timeoutMs ?? 60_000),
     retry,
-    concurrency: positiveInteger('concurrency', options.concurrency ?? 4, 64),
+    concurrency,
     fetch: options.fetch,
     clock,
     logger,
@@ -117,6 +120,7 @@ export function createWooCommerceRest(options: WooCommerceRestOptions): WooComme
     redactor,
     events,
     logger,
+    concurrency,
     batchLimit: { current: positiveInteger('batchLimit', options.batchLimit ?? 100, 100) },
     retryLimit: retry.limit,
     backoff: (round) =>

@@ -74,7 +74,10 @@ export interface WooCommerceRestOptions {
    */
   readonly retry?: WooCommerceRetryOptions | false;
   /**
-   * Requests in flight at once (batch calls of one `batch()` run in parallel up to this).
+   * Requests in flight at once: batch calls of one `batch()` run in parallel up to this, and
+   * full listings (`products.list()` with variations, `categories.list()`) read this many
+   * pages ahead once page 1 has told how many there are — still yielding in page order.
+   * `1` reads one page after another.
    * @default 4
    */
   readonly concurrency?: number;

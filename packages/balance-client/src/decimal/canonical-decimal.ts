@@ -1,6 +1,8 @@
 const DECIMAL_PATTERN = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 // Spaces, no-break spaces and thin spaces that 1C may use as thousands separators.
 const GROUP_SEPARATORS = /[\s\u00a0\u202f\u2009']/g;
+// Already canonical: no sign but `-`, no leading zeros, no trailing fraction zeros, not `-0`.
+const CANONICAL = /^(?:0|-?[1-9]\d*|-?(?:0|[1-9]\d*)\.\d*[1-9])$/;
 
 /**
  * Turns a decimal that Balance sent (a JSON number or a numeric string) into the canonical
@@ -26,8 +28,12 @@ const GROUP_SEPARATORS = /[\s\u00a0\u202f\u2009']/g;
  */
 export function canonicalDecimal(value: string | number): string | undefined {
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? normalize(String(value)) : undefined;
+    if (!Number.isFinite(value)) return undefined;
+    const text = String(value);
+    return CANONICAL.test(text) ? text : normalize(text);
   }
+  // Most values Balance sends are canonical already ("22", "27.75").
+  if (CANONICAL.test(value)) return value;
   let text = value.trim().replace(GROUP_SEPARATORS, '');
   // A lone comma is a decimal separator (1C formats numbers as `12,50` in Georgian/Russian locales).
   if (!text.includes('.') && text.split(',').length === 2) text = text.replace(',', '.');

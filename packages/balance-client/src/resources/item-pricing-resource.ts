@@ -10,6 +10,7 @@ import type { ResourceContext } from './resource-context.js';
  * @example
  * ```ts
  * balance.itemPricing.list({ packSize: 50, useExchangeUid: false });
+ * balance.itemPricing.list({ concurrency: 4 });
  * ```
  */
 export interface ItemPricingListOptions {
@@ -24,6 +25,12 @@ export interface ItemPricingListOptions {
    * @default true
    */
   readonly useExchangeUid?: boolean;
+  /**
+   * Packs requested at once after the first (read-ahead), as for `items.list()`: documents
+   * still come in pack order and reading stops at the first empty pack.
+   * @default 1 (one pack after another)
+   */
+  readonly concurrency?: number;
 }
 
 /**
@@ -35,7 +42,10 @@ export interface ItemPricingListOptions {
  * ```
  */
 export interface ItemPricingResource {
-  /** Every document, reading `GET ItemPricing?[uid=…&]Pack=n&PackSize=s` until an empty pack. */
+  /**
+   * Every document, reading `GET ItemPricing?[uid=…&]Pack=n&PackSize=s` until an empty pack
+   * (`concurrency` packs at a time), in pack order.
+   */
   list(
     options?: ItemPricingListOptions,
     call?: BalanceCallOptions,
@@ -52,23 +62,26 @@ export function createItemPricingResource(context: ResourceContext): ItemPricing
       const template = context.settings.templates.itemPricing;
       const packSize = options.packSize ?? context.settings.packSize.itemPricing;
       const uid = options.useExchangeUid === false ? undefined : context.settings.exchangeUid;
-      return iteratePacks(async (pack) => {
-        const response = await context.transport.read({
-          method: 'GET',
-          template,
-          query: [
-            ['uid', uid],
-            ['Pack', pack],
-            ['PackSize', packSize],
-          ],
-          call,
-        });
-        return parseListResponse(response, itemPricingSchema, {
-          redactor: context.redactor,
-          what: `${template} pack ${pack}`,
-          wrapperKeys: DOCUMENT_WRAPPER_KEYS,
-        });
-      });
+      return iteratePacks(
+        async (pack) => {
+          const response = await context.transport.read({
+            method: 'GET',
+            template,
+            query: [
+              ['uid', uid],
+              ['Pack', pack],
+              ['PackSize', packSize],
+            ],
+            call,
+          });
+          return parseListResponse(response, itemPricingSchema, {
+            redactor: context.redactor,
+            what: `${template} pack ${pack}`,
+            wrapperKeys: DOCUMENT_WRAPPER_KEYS,
+          });
+        },
+        { packSize, concurrency: options.concurrency ?? 1 },
+      );
     },
   };
 }

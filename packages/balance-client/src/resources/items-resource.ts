@@ -10,6 +10,8 @@ import type { ResourceContext } from './resource-context.js';
  * @example
  * ```ts
  * for await (const row of balance.items.list({ packSize: 200 })) console.log(row.uid);
+ * // Four packs in flight at a time; rows still come in pack order.
+ * for await (const row of balance.items.list({ concurrency: 4 })) console.log(row.uid);
  * ```
  */
 export interface ItemsListOptions {
@@ -18,6 +20,14 @@ export interface ItemsListOptions {
    * @default 500 (the client's `packSize.items`)
    */
   readonly packSize?: number;
+  /**
+   * Packs requested at once after the first (read-ahead). Rows still stream in pack order,
+   * at most this many packs are held, and reading stops at the first empty pack (packs
+   * already requested past it are dropped). Nothing is read ahead from a publication whose
+   * first pack is longer than `packSize`, and one that ignores `Pack` is still detected.
+   * @default 1 (one pack after another)
+   */
+  readonly concurrency?: number;
 }
 
 /**
@@ -34,7 +44,7 @@ export interface ItemsListOptions {
 export interface ItemsResource {
   /**
    * Every row (groups and items), reading `GET Items?Pack=n&PackSize=s` from pack 1 until an
-   * empty pack. Rows stream as packs arrive.
+   * empty pack (`concurrency` packs at a time). Rows stream as packs arrive, in pack order.
    */
   list(options?: ItemsListOptions, call?: BalanceCallOptions): AsyncIterable<BalanceItem>;
   /** One pack (`Pack` from 1), for callers that fetch packs concurrently. */
@@ -67,7 +77,11 @@ export function createItemsResource(context: ResourceContext): ItemsResource {
     });
   };
   return {
-    list: (options, call) => iteratePacks((pack) => listPack(pack, options, call)),
+    list: (options, call) =>
+      iteratePacks((pack) => listPack(pack, options, call), {
+        packSize: options?.packSize ?? context.settings.packSize.items,
+        concurrency: options?.concurrency ?? 1,
+      }),
     listPack,
     get: async (uid, call) => {
       const response = await context.transport.read({

@@ -85,7 +85,7 @@ function readItems(query: URLSearchParams, context: EndpointContext): Response {
     const item = context.state.items.get(uid.toLowerCase());
     return item ? jsonResponse([renderItem(item, context.format)]) : notFoundResponse();
   }
-  const page = paginate([...context.state.items.values()], query);
+  const page = paginate(context.state.items.values(), query);
   if (page instanceof Response) return page;
   return jsonResponse(page.map((item) => renderItem(item, context.format)));
 }
@@ -145,7 +145,7 @@ function readItemPricing(query: URLSearchParams, context: EndpointContext): Resp
   const exchange = exchangeCheck(query, context, false);
   if (exchange instanceof Response) return exchange;
   if (!exchange) return jsonResponse([]);
-  const page = paginate([...context.state.itemPricing.values()], query);
+  const page = paginate(context.state.itemPricing.values(), query);
   if (page instanceof Response) return page;
   return jsonResponse(page.map(renderItemPricing));
 }
@@ -172,10 +172,10 @@ function exchangeCheck(
  * Slices rows by `Pack` (1-based) and `PackSize`; without both, all rows. A pack past the
  * end is an empty array — how a client knows it read the last page.
  */
-function paginate<T>(rows: T[], query: URLSearchParams): T[] | Response {
+function paginate<T>(rows: Iterable<T>, query: URLSearchParams): T[] | Response {
   const pack = query.get('Pack');
   const packSize = query.get('PackSize');
-  if (pack === null && packSize === null) return rows;
+  if (pack === null && packSize === null) return [...rows];
   if (pack === null || packSize === null) {
     return errorResponse(400, ['Pack and PackSize must be given together']);
   }
@@ -184,7 +184,16 @@ function paginate<T>(rows: T[], query: URLSearchParams): T[] | Response {
   if (!Number.isInteger(packNumber) || packNumber < 1 || !Number.isInteger(size) || size < 1) {
     return errorResponse(400, ['Pack and PackSize must be positive integers']);
   }
-  return rows.slice((packNumber - 1) * size, packNumber * size);
+  // Walks to the pack without copying every row first (a catalog is read 500 rows at a time).
+  const from = (packNumber - 1) * size;
+  const out: T[] = [];
+  let index = 0;
+  for (const row of rows) {
+    if (index >= from + size) break;
+    if (index >= from) out.push(row);
+    index += 1;
+  }
+  return out;
 }
 
 function parseBooleanParameter(value: string | null): boolean | undefined {

@@ -21,7 +21,12 @@ export function jsonResponse(
 ): Response {
   const merged = new Headers(headers);
   merged.set('content-type', JSON_TYPE);
-  return new Response(JSON.stringify(body), { status, headers: merged });
+  // As bytes: a large string body (a catalog pack) is checked and encoded again by Response.
+  const text: string | undefined = JSON.stringify(body);
+  return new Response(text === undefined ? null : Buffer.from(text, 'utf8'), {
+    status,
+    headers: merged,
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
+import PQueue from 'p-queue';
 import type { ApplyJournalEntry, ProductMapping } from '../ports/sync-store.js';
-import type { WooCommercePort } from '../ports/woocommerce-port.js';
+import type { WooCommercePort, WooProduct } from '../ports/woocommerce-port.js';
 import { CatalogError } from './catalog-error.js';
 import {
   categoriesFingerprint,
@@ -7,7 +8,7 @@ import {
   productFingerprint,
   snapshotFingerprints,
 } from './catalog-fingerprints.js';
-import type { CatalogPlan } from './catalog-plan.js';
+import type { CatalogPlan, CatalogPlanEntry } from './catalog-plan.js';
 import type { CatalogPlannerConfig } from './catalog-planner.js';
 import type { CatalogSnapshotReader } from './catalog-snapshot-reader.js';
 
@@ -30,8 +31,14 @@ export interface CatalogPlanVerifierDeps {
  * was made: the store's catalog settings, everything read from Balance, the store's
  * categories and category mappings, the unexported order quantities, and — for each entry
  * that still has to write to an existing product — that product and its mapping (read back
- * by id). Entries the journal shows as started or done are not re-checked: their products
+ * by id, in chunks of the batch limit, the store's `woocommerce.concurrency` chunks at a
+ * time). Entries the journal shows as started or done are not re-checked: their products
  * changed because of this plan. Throws `catalog_plan_stale` listing what changed.
+ *
+ * Every input is read again in full — nothing is taken from the read that made the plan, as
+ * only a new read can show a change — but as fast as the reads allow: Balance's paged lists
+ * read several packs at a time, and the store's products are not listed (only the ones the
+ * plan writes to are read back).
  *
  * Products that appeared in the store after planning are not looked for: a create that
  * meets one fails with a duplicate SKU and adopts it.
@@ -82,11 +89,20 @@ export class CatalogPlanVerifier {
         snapshot.mappings.products.map((m) => [m.wooId, m]),
       );
       const limit = Math.max(1, Math.min(100, woo.batchLimit));
+      const chunks: CatalogPlanEntry[][] = [];
       for (let start = 0; start < toCheck.length; start += limit) {
-        const chunk = toCheck.slice(start, start + limit);
-        const found = new Map(
-          (await woo.products.getByIds(chunk.map((e) => e.wooId as number))).map((p) => [p.id, p]),
-        );
+        chunks.push(toCheck.slice(start, start + limit));
+      }
+      // Chunks are read `concurrency` at a time; results are checked in plan order.
+      const queue = new PQueue({ concurrency: Math.max(1, config.store.woocommerce.concurrency) });
+      const reads = chunks.map((chunk) =>
+        queue.add(() => woo.products.getByIds(chunk.map((e) => e.wooId as number))),
+      );
+      const settled = await Promise.allSettled(reads);
+      for (const [index, chunk] of chunks.entries()) {
+        const result = settled[index] as PromiseSettledResult<WooProduct[]>;
+        if (result.status === 'rejected') throw result.reason;
+        const found = new Map(result.value.map((p) => [p.id, p]));
         for (const entry of chunk) {
           const product = found.get(entry.wooId as number);
           const fingerprint = product && productFingerprint(product, mappings.get(product.id));

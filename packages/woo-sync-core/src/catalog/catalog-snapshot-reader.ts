@@ -41,7 +41,16 @@ export interface CatalogSnapshotReaderDeps {
   woo: WooCommercePort;
   store: SyncStore;
   clock: Clock;
+  /**
+   * Packs of Balance's paged lists (Items, ItemPricing) requested at once; rows still come in
+   * pack order. `1` reads one pack after another.
+   * @default 4
+   */
+  balancePackConcurrency?: number;
 }
+
+/** Packs of Items / ItemPricing read at once unless the deps say otherwise. */
+const DEFAULT_BALANCE_PACK_CONCURRENCY = 4;
 
 /**
  * Which parts to read; everything by default.
@@ -66,8 +75,10 @@ const UNEXPORTED_SALE_STATES: LedgerState[] = ['pending', 'sent', 'failed', 'dea
  * Reads a complete {@link CatalogSnapshot} through the injected Balance client, WooCommerce
  * port and SyncStore, and nothing else. Balance items (paged), stock and prices (and, by the
  * sale source, ItemPricing documents or Discounts), the store's products and categories,
- * the mappings and the unexported paid orders are read concurrently. Any failing read fails
- * the whole read with `catalog_read_failed`, so a plan is never made from a partial read.
+ * the mappings and the unexported paid orders are read concurrently; Balance's paged lists
+ * read several packs ahead (`balancePackConcurrency`) and the port's listings page ahead as
+ * the adapter allows. Any failing read fails the whole read with `catalog_read_failed`, so
+ * a plan is never made from a partial read.
  *
  * @example
  * ```ts
@@ -80,6 +91,10 @@ export class CatalogSnapshotReader {
 
   constructor(deps: CatalogSnapshotReaderDeps) {
     this.#deps = deps;
+  }
+
+  get #packConcurrency(): number {
+    return Math.max(1, this.#deps.balancePackConcurrency ?? DEFAULT_BALANCE_PACK_CONCURRENCY);
   }
 
   /** Reads everything a plan of `scope` needs. */
@@ -144,7 +159,9 @@ export class CatalogSnapshotReader {
     const skuKey = typeof skuField === 'string' ? skuField : skuField.field;
     const typeKey = services.itemTypeField;
     const rows: BalanceCatalogItem[] = [];
-    for await (const row of this.#deps.balance.items.list()) {
+    for await (const row of this.#deps.balance.items.list({
+      concurrency: this.#packConcurrency,
+    })) {
       const record = row as BalanceItem & Record<string, unknown>;
       const type = typeKey === undefined ? undefined : textOf(record[typeKey]);
       rows.push({
@@ -180,7 +197,9 @@ export class CatalogSnapshotReader {
 
   async #readPricing(): Promise<BalancePricingDocument[]> {
     const docs: BalancePricingDocument[] = [];
-    for await (const doc of this.#deps.balance.itemPricing.list()) {
+    for await (const doc of this.#deps.balance.itemPricing.list({
+      concurrency: this.#packConcurrency,
+    })) {
       docs.push({
         uid: doc.uid ?? '',
         priceType: doc.PriceType ?? '',

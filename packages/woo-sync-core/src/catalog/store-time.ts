@@ -114,8 +114,17 @@ export function localToUtc(text: string, timeZone: string, addDays = 0): string 
  * ```
  */
 export function toUtcIso(epochMs: number): string {
-  return `${new Date(Math.floor(epochMs / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+  // Journals and mappings stamp thousands of rows within the same second.
+  const second = Math.floor(epochMs / 1000);
+  if (second !== lastIsoSecond) {
+    lastIsoText = `${new Date(second * 1000).toISOString().slice(0, 19)}Z`;
+    lastIsoSecond = second;
+  }
+  return lastIsoText;
 }
+
+let lastIsoSecond = Number.NaN;
+let lastIsoText = '';
 
 /**
  * Milliseconds since the epoch of an ISO instant (`Z` assumed when no zone is given, as

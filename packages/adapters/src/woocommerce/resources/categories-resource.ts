@@ -24,6 +24,7 @@ export function createCategoriesResource(context: WooRestContext): WooCommercePo
       { context: 'edit', _fields: CATEGORY_FIELDS.join(','), orderby: 'id', order: 'asc' },
       categoryWireSchema,
       'category',
+      { concurrency: context.concurrency },
     );
     for await (const page of pages) for (const wire of page) yield fromWireCategory(wire);
   }

@@ -26,7 +26,9 @@ export async function readPage<S extends z.ZodType>(
     query: { ...query, per_page: PER_PAGE, page },
     idempotent: true,
   });
-  const header = Number(response.headers.get('x-wp-totalpages'));
+  // `Number(null)` is 0: a missing header must not read as "no pages".
+  const raw = response.headers.get('x-wp-totalpages');
+  const header = raw === null || raw.trim() === '' ? Number.NaN : Number(raw);
   return {
     items: validateList(schema, response.body, what, response.request),
     page,
@@ -40,17 +42,69 @@ export function isLastPage(page: WooPage<unknown>): boolean {
   return page.items.length < PER_PAGE;
 }
 
-/** Every item of a collection, following `X-WP-TotalPages`. */
+/**
+ * Options of {@link paginate}.
+ *
+ * @example
+ * ```ts
+ * paginate(context, '/products', query, productWireSchema, 'product', { concurrency: 4 });
+ * ```
+ */
+export interface PaginateOptions {
+  /**
+   * Pages requested at once after page 1 (which says how many there are with
+   * `X-WP-TotalPages`). Pages still come out in page order and at most this many are held;
+   * without the header, pages are read one after another until a short one.
+   * @default 1
+   */
+  readonly concurrency?: number;
+}
+
+/**
+ * Every item of a collection, page by page in page order, following `X-WP-TotalPages`. Each
+ * page is one request with the client's retries; the pages after page 1 are read ahead
+ * `concurrency` at a time. It stops where reading one page after another would stop — at
+ * the page its own `X-WP-TotalPages` calls the last, or an empty one — and drops pages read
+ * ahead beyond it (waiting for them, so that nothing is still running when the listing ends,
+ * also after an error or an early `break`).
+ */
 export async function* paginate<S extends z.ZodType>(
   context: WooRestContext,
   path: string,
   query: QueryParams,
   schema: S,
   what: string,
+  options: PaginateOptions = {},
 ): AsyncGenerator<z.output<S>[]> {
-  for (let page = 1; ; page += 1) {
-    const result = await readPage(context, path, query, schema, what, page);
-    if (result.items.length > 0) yield result.items;
-    if (isLastPage(result)) return;
+  const window = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const read = (page: number) => readPage(context, path, query, schema, what, page);
+  // The last page the store has announced; pages up to it are read ahead.
+  let announced = 1;
+  const ahead = new Map<number, Promise<WooPage<z.output<S>>>>();
+  let nextToRequest = 2;
+  const readAheadFrom = (page: number) => {
+    nextToRequest = Math.max(nextToRequest, page);
+    while (nextToRequest <= announced && nextToRequest < page + window) {
+      const promise = read(nextToRequest);
+      // Handled here: a page read ahead past the end is only waited for, never read.
+      promise.catch(() => {});
+      ahead.set(nextToRequest, promise);
+      nextToRequest += 1;
+    }
+  };
+  try {
+    for (let page = 1; ; page += 1) {
+      const pending = ahead.get(page);
+      ahead.delete(page);
+      const result = await (pending ?? read(page));
+      if (window > 1 && result.totalPages !== undefined) announced = result.totalPages;
+      const last = isLastPage(result);
+      if (!last) readAheadFrom(page + 1);
+      if (result.items.length > 0) yield result.items;
+      if (last) return;
+    }
+  } finally {
+    // Nothing is left running once the listing is over (end, error or early stop).
+    await Promise.allSettled(ahead.values());
   }
 }

@@ -13,6 +13,7 @@ import { PRODUCT_FIELDS, productWireSchema } from '../schemas/product-wire.js';
 import { validateResponse } from '../schemas/validate-response.js';
 import { chunkByUrlLength } from './chunk-by-url-length.js';
 import { paginate } from './paginate.js';
+import { readAhead } from './read-ahead.js';
 import { AUTH_RESERVE, MAX_URL_LENGTH, PER_PAGE, type WooRestContext } from './woo-rest-context.js';
 
 const READ_QUERY = { context: 'edit', _fields: PRODUCT_FIELDS.join(',') } as const;
@@ -43,24 +44,35 @@ export function createProductsResource(
       { ...READ_QUERY, orderby: 'id', order: 'asc' },
       productWireSchema,
       'product',
+      { concurrency: context.concurrency },
     );
     for await (const page of pages) {
       for (const wire of page) yield fromWireProduct(wire);
       if (!includeVariations) continue;
-      for (const parent of page) {
-        if (parent.type !== 'variable') continue;
-        const variations = paginate(
-          context,
-          `/products/${parent.id}/variations`,
-          { ...READ_QUERY, orderby: 'id', order: 'asc' },
-          productWireSchema,
-          'variation',
-        );
-        for await (const variationPage of variations) {
-          for (const wire of variationPage) yield fromWireProduct(wire, { variationOf: parent.id });
-        }
-      }
+      // Each variable parent's variations, several parents at a time, in the parents' order.
+      const parents = page.filter((parent) => parent.type === 'variable');
+      const variations = readAhead(
+        parents.map((parent) => () => listVariations(parent.id)),
+        context.concurrency,
+      );
+      for await (const ofParent of variations) yield* ofParent;
     }
+  }
+
+  async function listVariations(parentId: number): Promise<WooProduct[]> {
+    const variations: WooProduct[] = [];
+    const pages = paginate(
+      context,
+      `/products/${parentId}/variations`,
+      { ...READ_QUERY, orderby: 'id', order: 'asc' },
+      productWireSchema,
+      'variation',
+      { concurrency: context.concurrency },
+    );
+    for await (const page of pages) {
+      for (const wire of page) variations.push(fromWireProduct(wire, { variationOf: parentId }));
+    }
+    return variations;
   }
 
   async function getOne(id: number): Promise<WooProduct | undefined> {

@@ -9,6 +9,8 @@ export interface WooRestContext {
   readonly redactor: WooRedactor;
   readonly events: WooCommerceEventEmitter;
   readonly logger: Logger;
+  /** Requests in flight at once (the adapter's `concurrency`); full listings read ahead this many pages. */
+  readonly concurrency: number;
   /** Items per batch call; lowered for the adapter's lifetime when the store answers 413. */
   readonly batchLimit: { current: number };
   /** How often a lost create may be re-sent after a lookup proved it missing. */

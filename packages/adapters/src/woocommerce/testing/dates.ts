@@ -83,9 +83,18 @@ export class SiteTimeZone {
   }
 }
 
+// Responses format the same few seconds over and over (the dates of products saved together).
+const wallTexts = new Map<number, string>();
+
 /** Formats seconds of a UTC-based calendar as `YYYY-MM-DDTHH:MM:SS`. */
 export function formatWall(wallSec: number): string {
-  return new Date(wallSec * 1000).toISOString().slice(0, 19);
+  let text = wallTexts.get(wallSec);
+  if (text === undefined) {
+    text = new Date(wallSec * 1000).toISOString().slice(0, 19);
+    if (wallTexts.size >= 4_096) wallTexts.clear();
+    wallTexts.set(wallSec, text);
+  }
+  return text;
 }
 
 /** `YYYY-MM-DDTHH:MM:SS` in UTC. */

@@ -20,9 +20,28 @@ export interface PhpQueryMap {
  */
 export function phpJsonEncode(value: unknown): string {
   const json = JSON.stringify(value) ?? 'null';
-  return json.replace(/[/\u0080-\uffff]/g, (ch) =>
-    ch === '/' ? '\\/' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  // One pass copying runs of plain characters (a replace callback per character is slow on
+  // Georgian text).
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < json.length; i += 1) {
+    const code = json.charCodeAt(i);
+    if (code !== 0x2f && code < 0x80) continue;
+    out += json.slice(from, i) + (code === 0x2f ? '\\/' : unicodeEscape(code));
+    from = i + 1;
+  }
+  return from === 0 ? json : out + json.slice(from);
+}
+
+const unicodeEscapes = new Map<number, string>();
+
+function unicodeEscape(code: number): string {
+  let escaped = unicodeEscapes.get(code);
+  if (escaped === undefined) {
+    escaped = `\\u${code.toString(16).padStart(4, '0')}`;
+    unicodeEscapes.set(code, escaped);
+  }
+  return escaped;
 }
 
 /** PHP `urldecode`: `+` is a space, `%XX` octets are decoded (invalid ones kept). */

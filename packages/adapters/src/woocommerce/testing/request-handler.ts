@@ -54,19 +54,23 @@ function sleep(ms: number): Promise<void> {
 }
 
 function filterFields(data: unknown, fields: string[]): unknown {
+  // The same for every item: which top-level keys, and the sub-fields asked for under each.
+  const requested = new Set(fields.map((f) => f.split('.')[0] ?? f));
+  const nestedOf = new Map<string, string[]>();
+  for (const key of requested) {
+    const nested = fields
+      .filter((f) => f.startsWith(`${key}.`))
+      .map((f) => f.slice(key.length + 1));
+    if (nested.length > 0 && !fields.includes(key)) nestedOf.set(key, nested);
+  }
   const pick = (item: unknown): unknown => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
     const src = item as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    const wanted = new Set(fields.map((f) => f.split('.')[0] ?? f));
-    if ('id' in src) wanted.add('id');
     for (const key of Object.keys(src)) {
-      if (!wanted.has(key)) continue;
-      const nested = fields
-        .filter((f) => f.startsWith(`${key}.`))
-        .map((f) => f.slice(key.length + 1));
-      out[key] =
-        nested.length > 0 && !fields.includes(key) ? filterNested(src[key], nested) : src[key];
+      if (!requested.has(key) && key !== 'id') continue;
+      const nested = nestedOf.get(key);
+      out[key] = nested ? filterNested(src[key], nested) : src[key];
     }
     return out;
   };
@@ -436,6 +440,7 @@ export class RequestCore {
     }
     let body = method === 'HEAD' || status === 204 ? null : phpJsonEncode(data);
     if (body !== null && plan.phpNotice) body = plan.phpNotice + body;
-    return new Response(body, { status, headers });
+    // As bytes: a large string body is checked and encoded again by Response.
+    return new Response(body === null ? null : Buffer.from(body, 'utf8'), { status, headers });
   }
 }
