@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    testing: 'src/testing/index.ts',
+    // Dependency-free (the console's browser page bundles it).
+    'category-choices': 'src/catalog/category-choices.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

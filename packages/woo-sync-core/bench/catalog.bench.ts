@@ -9,7 +9,7 @@
 // loop. Running them in child processes behind their HTTP servers was measured too: on the
 // shared 2-core machine it was slower (HTTP on both sides, no idle core to gain), so the
 // import is measured the way the baseline always was.
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { createWooCommerceRest } from '@balance-sync/adapters/woocommerce';
 import {
   createWooCommerceSimulator,
@@ -18,6 +18,8 @@ import {
 import { createBalanceClient } from '@balance-sync/balance-client';
 import { createBalanceSimulator, ITEM_TYPES } from '@balance-sync/balance-client/testing';
 import PQueue from 'p-queue';
+import { loadAverageText, megabytes } from '../../../scripts/bench/bench-support.js';
+import type { BenchRow, BenchSuite } from '../../../scripts/bench/bench-types.js';
 import {
   type BalanceCatalogItem,
   type CatalogPlan,
@@ -30,20 +32,6 @@ import {
   type WooProduct,
 } from '../src/index.js';
 import { InMemorySyncStore } from '../src/testing/index.js';
-
-// The shapes of scripts/bench/bench-types.ts, restated: importing that file from here would
-// put it outside this package's rootDir.
-type BenchRow = {
-  case: string;
-  metric: string;
-  value: number;
-  unit: string;
-  baseline?: { label: string; value: number };
-  target?: string;
-  met?: boolean;
-};
-type BenchContext = { scale: number; log(message: string): void };
-type BenchSuite = { name: string; run(context: BenchContext): Promise<BenchRow[]> };
 
 const NOW = new Date('2026-01-10T08:00:00Z');
 const guid = (kind: number, n: number) =>
@@ -197,8 +185,6 @@ function formatted(price: string): string {
   const [int, frac = ''] = price.split('.');
   return `${int}.${frac.padEnd(2, '0')}`;
 }
-
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 function timePlan(snapshot: CatalogSnapshot): { ms: number; writes: number } {
   const planner = new CatalogPlanner(config);
@@ -478,11 +464,7 @@ function measurePlanner(scale: number, log: (message: string) => void): BenchRow
     times.push(performance.now() - again);
   }
   const ms = [...times].sort((a, b) => a - b)[1] ?? first;
-  log(
-    `load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')} on ${cpus().length} CPUs`,
-  );
+  log(`load average ${loadAverageText()} on ${cpus().length} CPUs`);
   log(
     `planner ${size.toLocaleString()} items: ${Math.round(ms)} ms, ${plan.summary.create} create, ${plan.summary.update} update, ${plan.summary.unchanged} unchanged`,
   );
@@ -502,18 +484,18 @@ function measurePlanner(scale: number, log: (message: string) => void): BenchRow
   rows.push({
     case: label,
     metric: 'peak RSS growth (snapshot + plan)',
-    value: mb(rssGrowth),
+    value: megabytes(rssGrowth),
     unit: 'MB',
-    baseline: { label: 'heap of the input snapshot', value: mb(heapSnapshot) },
+    baseline: { label: 'heap of the input snapshot', value: megabytes(heapSnapshot) },
     target: '≤ 500 MB at 100k',
-    met: mb(rssGrowth) <= 500 * (size / 100_000),
+    met: megabytes(rssGrowth) <= 500 * (size / 100_000),
   });
   rows.push({
     case: label,
     metric: 'heap held (snapshot + plan)',
-    value: mb(heapAfter),
+    value: megabytes(heapAfter),
     unit: 'MB',
-    baseline: { label: 'heap of the input snapshot', value: mb(heapSnapshot) },
+    baseline: { label: 'heap of the input snapshot', value: megabytes(heapSnapshot) },
   });
   return rows;
 }
@@ -527,15 +509,11 @@ const suite: BenchSuite = {
     const LATENCY = 30;
     const CONCURRENCY = 4;
     const items = Math.max(200, Math.round(20_000 * scale));
-    const load = () =>
-      loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ');
     log(
       `first import of ${items.toLocaleString('en-US')} items, ${LATENCY} ms latency, concurrency ${CONCURRENCY}…`,
     );
     const figures = await measureImport(items, LATENCY, CONCURRENCY);
-    log(`load average ${load()} after the import and re-sync`);
+    log(`load average ${loadAverageText()} after the import and re-sync`);
     const sample = Math.max(100, Math.round(figures.creates / 10));
     log(`one product per request: ${sample.toLocaleString('en-US')} creates measured…`);
     const single = await measureOnePerRequest(sample, LATENCY, CONCURRENCY);

@@ -159,11 +159,7 @@ export {
 
 // ---- Catalog import (issue #4): planner, plan, applier, snapshot reader, engine factory.
 
-export {
-  CanonicalHasher,
-  canonicalHash,
-  canonicalJson,
-} from './catalog/canonical-json.js';
+export { CanonicalHasher, canonicalHash } from './catalog/canonical-hash.js';
 export {
   CatalogApplier,
   type CatalogApplierDeps,
@@ -241,6 +237,23 @@ export {
   CatalogSnapshotReader,
   type CatalogSnapshotReaderDeps,
 } from './catalog/catalog-snapshot-reader.js';
+export {
+  type CategoryChoice,
+  type CategoryChoiceIssue,
+  categoryChoiceOf,
+  mergeCategoryChoices,
+  parseCategoryChoices,
+  type StoreCategories,
+} from './catalog/category-choices.js';
+export {
+  CATEGORY_CHOICES_FORMAT,
+  CATEGORY_CHOICES_SETTING,
+  parseSavedCategoryChoices,
+  readSavedCategoryChoices,
+  type SavedCategoryChoices,
+  saveCategoryChoices,
+  withCategoryChoices,
+} from './catalog/saved-category-choices.js';
 export { createSyncEngine, type SyncEngine } from './engine/create-sync-engine.js';
 export {
   createEngineContext,
@@ -336,6 +349,7 @@ export {
   storeNamespace,
 } from './identity/store-namespace.js';
 export { isUuid, UUID_NAMESPACE_DNS, UUID_NAMESPACE_URL, uuidV5 } from './identity/uuid-v5.js';
+export { canonicalJson } from './json/canonical-json.js';
 export { allocateProportionally } from './money/allocate-proportionally.js';
 export { type ExactDecimal, parseExactDecimal } from './money/exact-decimal.js';
 export { formatMoney } from './money/format-money.js';

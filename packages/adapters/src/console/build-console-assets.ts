@@ -96,6 +96,10 @@ export async function buildConsoleAssets(
     bundle: true,
     format: 'esm',
     platform: 'browser',
+    // Workspace packages from their TypeScript sources, as the tests and tsx load them (the UI
+    // bundles the engine's dependency-free `@balance-sync/woo-sync-core/category-choices`), so
+    // the console never bundles a stale build of the engine.
+    conditions: ['@balance-sync/source'],
     target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
     jsx: 'automatic',
     jsxImportSource: 'preact',

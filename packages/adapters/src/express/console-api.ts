@@ -1,13 +1,17 @@
 import {
+  CATEGORY_CHOICES_SETTING,
   type Job,
   type LedgerEntry,
   type LedgerState,
+  mergeCategoryChoices,
+  parseCategoryChoices,
+  parseSavedCategoryChoices,
   resolveStoreConfig,
+  type SavedCategoryChoices,
+  saveCategoryChoices,
 } from '@balance-sync/woo-sync-core';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { CatalogApplyTracker } from '../console/catalog-apply-tracker.js';
-import { parseCategoryChoices } from '../console/category-choices.js';
-import { EffectiveCategories } from '../console/category-settings.js';
 import { describeFailure } from '../runtime/operations/describe-failure.js';
 import { loadPlan } from '../runtime/operations/saved-plans.js';
 import type { SyncRuntime } from '../runtime/sync-runtime.js';
@@ -113,12 +117,25 @@ export function createConsoleApi(options: {
   adminToken: string | undefined;
 }): Router {
   const { runtime } = options;
-  const categories = new EffectiveCategories(runtime);
   const applies = new CatalogApplyTracker(runtime);
-  // Saved choices take effect from the start, not only after the first visit of the page.
-  const ready = categories.refreshAll().catch((error: unknown) => {
-    runtime.logger.error({ err: error }, 'console: saved category choices could not be read');
-  });
+  /** `stores[].categories` of the configuration file. */
+  const configuredCategories = (storeId: string) =>
+    resolveStoreConfig(runtime.config, storeId).store.categories;
+  /**
+   * The saved choices for display. An unreadable value is shown as none, so the page still
+   * loads and saving replaces it (the engine refuses to plan until then).
+   */
+  const savedChoices = async (storeId: string): Promise<SavedCategoryChoices | undefined> => {
+    const read = parseSavedCategoryChoices(
+      await runtime.store.settings.get(storeId, CATEGORY_CHOICES_SETTING),
+    );
+    if (read.ok) return read.saved;
+    runtime.logger.warn(
+      { storeId, problem: read.problem },
+      'console: saved category choices are not readable; saving replaces them',
+    );
+    return undefined;
+  };
 
   const router = express.Router({ mergeParams: true });
   router.use(requireAdminToken(options.adminToken));
@@ -127,7 +144,6 @@ export function createConsoleApi(options: {
   const define = (method: 'get' | 'post' | 'put', path: string, handler: Handler) => {
     router[method](path, async (req, res, next) => {
       try {
-        await ready;
         const body = await handler(req, res);
         if (!res.headersSent) res.json(body);
       } catch (error) {
@@ -153,18 +169,20 @@ export function createConsoleApi(options: {
 
   define('get', '/stores/:storeId/categories', async (req) => {
     const storeId = String(req.params.storeId);
-    const [groups, wooCategories, remembered, current] = await Promise.all([
+    const [groups, wooCategories, remembered, saved] = await Promise.all([
       balanceGroups(runtime),
       collect(runtime.woo(storeId).categories.list()),
       runtime.store.categories.list(storeId),
-      categories.refresh(storeId),
+      savedChoices(storeId),
     ]);
+    const configured = configuredCategories(storeId);
     return {
       groups,
       wooCategories: wooCategories.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId })),
-      configured: categories.configured(storeId),
-      saved: current.saved ?? null,
-      effective: current.effective,
+      configured,
+      saved: saved ?? null,
+      // What the engine plans with (it merges the saved choices itself, in every process).
+      effective: mergeCategoryChoices(configured, saved?.groups),
       remembered: remembered.map((m) => ({
         groupUid: m.groupUid,
         wooCategoryId: m.wooCategoryId,
@@ -185,12 +203,18 @@ export function createConsoleApi(options: {
         { details: parsed.issues },
       );
     }
-    const result = await categories.save(storeId, parsed.groups);
+    // Only saved: every engine over this SyncStore reads them when it plans or verifies.
+    const saved = await saveCategoryChoices(
+      runtime.store,
+      storeId,
+      parsed.groups,
+      runtime.clock.now(),
+    );
     runtime.logger.info(
       { storeId, groups: Object.keys(parsed.groups).length },
       'console: category choices saved',
     );
-    return result;
+    return { saved, effective: mergeCategoryChoices(configuredCategories(storeId), saved.groups) };
   });
 
   // ---- catalog apply with progress

@@ -20,10 +20,7 @@ export {
 } from './config/load-sync-config.js';
 export { CONFIG_FILE_NAMES } from './config/read-config-file.js';
 export { createSyncRuntime } from './create-sync-runtime.js';
-export {
-  createSyncLogger,
-  REDACTED_KEYS,
-  type SyncLoggerOptions,
-} from './logging/create-sync-logger.js';
+export { createSyncLogger, type SyncLoggerOptions } from './logging/create-sync-logger.js';
+export { REDACTED_KEYS } from './logging/redact-secret-keys.js';
 export type { JobQueueTuning } from './open-job-queue.js';
 export type { SyncRuntime, SyncRuntimeOverrides } from './sync-runtime.js';

@@ -9,9 +9,9 @@ import type {
   LedgerEntry,
   LedgerState,
   ReconciliationReport,
+  SavedCategoryChoices,
 } from '@balance-sync/woo-sync-core';
 import type { CatalogApplyProgress } from '../../src/console/catalog-apply-tracker.js';
-import type { SavedCategoryChoices } from '../../src/console/category-settings.js';
 import type * as Ui from '../../src/console/ui/api-types.js';
 import type { StoreConnectionReport } from '../../src/runtime/operations/test-store-connection.js';
 

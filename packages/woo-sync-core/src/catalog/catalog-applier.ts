@@ -20,6 +20,7 @@ import type {
   WooProductFields,
   WooProductPatch,
 } from '../ports/woocommerce-port.js';
+import { toUtcIso } from '../time/utc-instant.js';
 import { CatalogError } from './catalog-error.js';
 import type { CatalogEventMap, CatalogItemEvent, CatalogItemOutcome } from './catalog-events.js';
 import { balanceUidOf } from './catalog-fingerprints.js';
@@ -31,7 +32,6 @@ import type {
 } from './catalog-plan.js';
 import type { CatalogPlannerConfig } from './catalog-planner.js';
 import { type DesiredProduct, decideProduct } from './product-decision.js';
-import { toUtcIso } from './store-time.js';
 
 /**
  * Options of `engine.catalog.apply()`.

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { StoreSyncConfig } from '../config/parse-sync-config.js';
+import { canonicalJson } from '../json/canonical-json.js';
 import type { CategoryMapping, ProductMapping } from '../ports/sync-store.js';
 import type { WooCategory, WooProduct } from '../ports/woocommerce-port.js';
-import { CanonicalHasher, canonicalHash, canonicalJson } from './canonical-json.js';
+import { CanonicalHasher, canonicalHash } from './canonical-hash.js';
 import type { CatalogPlanInputs } from './catalog-plan.js';
 import type { CatalogSnapshot } from './catalog-snapshot.js';
 
@@ -36,7 +37,9 @@ export function balanceUidOf(product: WooProduct): string | undefined {
 }
 
 /**
- * Fingerprint of the catalog settings of one store (no secrets are read).
+ * Fingerprint of the catalog settings of one store (no secrets are read). `store.categories`
+ * is what the plan was made with: the configured mapping with the category choices saved in
+ * the SyncStore merged over it, so a plan made before the choices change is stale.
  *
  * @example
  * ```ts

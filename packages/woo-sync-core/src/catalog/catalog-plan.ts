@@ -1,6 +1,6 @@
 import type { PushedValues } from '../ports/sync-store.js';
 import type { UtcDateTime, WooProductFields } from '../ports/woocommerce-port.js';
-import { CanonicalHasher } from './canonical-json.js';
+import { CanonicalHasher } from './canonical-hash.js';
 import { CatalogError } from './catalog-error.js';
 import { renderCatalogPlanText } from './catalog-plan-text.js';
 import type { CatalogReason } from './catalog-reasons.js';

@@ -1,6 +1,7 @@
 import type { StoreSyncConfig } from '../config/parse-sync-config.js';
 import type { ProductMapping } from '../ports/sync-store.js';
 import type { WooProduct, WooProductFields } from '../ports/woocommerce-port.js';
+import { toUtcIso } from '../time/utc-instant.js';
 import { formatMinor, moneyToMinor } from './catalog-decimal.js';
 import {
   BALANCE_UID_META,
@@ -18,7 +19,6 @@ import { type DesiredProduct, decideProduct } from './product-decision.js';
 import { SalePriceResolver } from './sale-price-resolver.js';
 import { canonicalSale } from './sale-state.js';
 import { StockCalculator } from './stock-calculator.js';
-import { toUtcIso } from './store-time.js';
 
 /**
  * The settings of one store that a catalog plan depends on (what `resolveStoreConfig`

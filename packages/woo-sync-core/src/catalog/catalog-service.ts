@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'eventemitter3';
 import type { EngineContext } from '../engine/engine-context.js';
 import type { RunReport } from '../ports/sync-store.js';
+import { toUtcIso } from '../time/utc-instant.js';
 import {
   CatalogApplier,
   type CatalogApplyOptions,
@@ -14,7 +15,7 @@ import { CatalogPlanVerifier } from './catalog-plan-verifier.js';
 import { CatalogPlanner } from './catalog-planner.js';
 import type { CatalogScope } from './catalog-snapshot.js';
 import { CatalogSnapshotReader } from './catalog-snapshot-reader.js';
-import { toUtcIso } from './store-time.js';
+import { readSavedCategoryChoices, withCategoryChoices } from './saved-category-choices.js';
 
 /**
  * What to plan.
@@ -49,14 +50,18 @@ export interface CatalogService {
   readonly events: EventEmitter<CatalogEventMap>;
   /**
    * Reads Balance, the store and the SyncStore (nothing is written to Balance or the store)
-   * and decides what an import would do. Fails as a whole with `catalog_read_failed` when
-   * any read fails. Saves a `catalog-plan` run report.
+   * and decides what an import would do. The store's category settings are the configured
+   * `stores[].categories` with the operator's choices saved in `SyncStore.settings`
+   * (`categories`, see {@link CATEGORY_CHOICES_SETTING}) merged over them, so every process
+   * over the same SyncStore plans with the same choices. Fails as a whole with
+   * `catalog_read_failed` when any read fails. Saves a `catalog-plan` run report.
    */
   plan(request: CatalogPlanRequest): Promise<CatalogPlan>;
   /**
    * Executes a plan (a {@link CatalogPlan} or its JSON). Refuses with `catalog_plan_stale`
-   * if its inputs changed since it was made, and with `catalog_plan_invalid` if it was
-   * edited. Applies of the same store run one after the other.
+   * if its inputs changed since it was made (saved category choices included), and with
+   * `catalog_plan_invalid` if it was edited. Applies of the same store run one after the
+   * other.
    */
   apply(
     plan: CatalogPlan | CatalogPlanData,
@@ -76,9 +81,16 @@ export function createCatalogService(context: EngineContext): CatalogService {
   const events = new EventEmitter<CatalogEventMap>();
   const locks = new Map<string, Promise<unknown>>();
 
-  const partsFor = (storeId: string) => {
-    const config = context.storeConfig(storeId);
+  /**
+   * The settings, port and reader a plan of the store is made and verified with: the
+   * configured settings with the category choices saved in the SyncStore merged over them,
+   * read again each time (another process may have saved new ones).
+   */
+  const partsFor = async (storeId: string) => {
+    const configured = context.storeConfig(storeId);
     const woo = context.woo(storeId);
+    const saved = await readSavedCategoryChoices(context.store, storeId);
+    const config = withCategoryChoices(configured, saved);
     const reader = new CatalogSnapshotReader({
       config,
       balance: context.balance,
@@ -103,7 +115,8 @@ export function createCatalogService(context: EngineContext): CatalogService {
     events,
 
     async plan({ storeId, scope = 'items' }) {
-      const { config, reader } = partsFor(storeId);
+      // An unknown store is a configuration error, not a failed plan.
+      context.woo(storeId);
       const startedAt = toUtcIso(context.clock.now().getTime());
       const report: RunReport = {
         id: `catalog-plan:${scope}:${startedAt}:${randomUUID()}`,
@@ -116,6 +129,7 @@ export function createCatalogService(context: EngineContext): CatalogService {
       };
       let plan: CatalogPlan;
       try {
+        const { config, reader } = await partsFor(storeId);
         const snapshot = await reader.read(scope);
         plan = new CatalogPlanner(config).plan(snapshot, context.clock.now());
       } catch (error) {
@@ -151,7 +165,7 @@ export function createCatalogService(context: EngineContext): CatalogService {
         );
       }
       return serialize(plan.storeId, async () => {
-        const { config, woo, reader } = partsFor(plan.storeId);
+        const { config, woo, reader } = await partsFor(plan.storeId);
         const journal = new Map(
           (await context.store.applyJournal.get(plan.storeId, plan.hash)).map((line) => [
             line.entryId,

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { StoreSyncConfig } from '../config/parse-sync-config.js';
 import type { LedgerState, SyncStore } from '../ports/sync-store.js';
 import type { WooCommercePort, WooOrder, WooProduct } from '../ports/woocommerce-port.js';
+import { toUtcIso } from '../time/utc-instant.js';
 import { CatalogError } from './catalog-error.js';
 import type {
   BalanceCatalogItem,
@@ -12,7 +13,6 @@ import type {
   CatalogSnapshot,
   PendingOrderQuantity,
 } from './catalog-snapshot.js';
-import { toUtcIso } from './store-time.js';
 
 /**
  * The part of the Balance client the catalog reads.

@@ -1,9 +1,10 @@
 import type { CatalogConfig } from '../config/sync-config-schema.js';
 import type { UtcDateTime } from '../ports/woocommerce-port.js';
+import { toUtcIso, utcToEpoch } from '../time/utc-instant.js';
 import { moneyToMinor, percentOff } from './catalog-decimal.js';
 import type { BalanceDiscountRule, BalancePricingDocument } from './catalog-snapshot.js';
 import type { GroupTree } from './group-tree.js';
-import { localToUtc, toUtcIso, utcToEpoch } from './store-time.js';
+import { localToUtc } from './store-time.js';
 
 /**
  * The `DiscountCondition` literal of an unconditional discount rule.

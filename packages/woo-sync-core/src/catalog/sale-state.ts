@@ -1,7 +1,7 @@
 import type { WooProduct } from '../ports/woocommerce-port.js';
+import { utcToEpoch } from '../time/utc-instant.js';
 import { moneyToMinor } from './catalog-decimal.js';
 import type { SaleValue } from './catalog-plan.js';
-import { utcToEpoch } from './store-time.js';
 
 /** A sale reduced to what a shopper will see: price and the parts of the window still ahead. */
 interface EffectiveSale {

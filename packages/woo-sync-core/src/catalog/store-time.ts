@@ -1,46 +1,13 @@
 /*
- * Wall-clock times of a store's time zone ↔ UTC instants, with the platform's Intl data
- * (no time-zone library). Balance dates carry no zone: they are the merchant's local time,
- * which is the store's configured time zone (default Asia/Tbilisi).
+ * Balance's local dates (which carry no zone: they are the merchant's local time, the store's
+ * configured time zone, default Asia/Tbilisi) ↔ UTC instants, for sale windows and reports.
+ * The zone offsets come from the shared zoned-time module (the platform's Intl data).
  */
 
+import { toUtcIso, utcToEpoch } from '../time/utc-instant.js';
+import { zoneOffsetAt } from '../time/zoned-time.js';
+
 const DAY = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Offset of `timeZone` from UTC at the instant `epochMs`, in milliseconds. */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(
-    parts.year ?? 0,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -91,55 +58,21 @@ export function localToUtc(text: string, timeZone: string, addDays = 0): string 
   const [y, mo, d, h, mi, s] = parts;
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
   const wall = Date.UTC(y, mo - 1, d + addDays, h, mi, s);
-  const before = offsetAt(wall - DAY, timeZone);
-  const offsets = new Set([before, offsetAt(wall, timeZone), offsetAt(wall + DAY, timeZone)]);
+  const before = zoneOffsetAt(wall - DAY, timeZone);
+  const offsets = new Set([
+    before,
+    zoneOffsetAt(wall, timeZone),
+    zoneOffsetAt(wall + DAY, timeZone),
+  ]);
   let best: number | undefined;
   for (const offset of offsets) {
     const candidate = wall - offset;
-    if (offsetAt(candidate, timeZone) === offset && (best === undefined || candidate < best)) {
+    if (zoneOffsetAt(candidate, timeZone) === offset && (best === undefined || candidate < best)) {
       best = candidate;
     }
   }
   // In a gap no offset fits: keep the offset from before the change (the time moves forward).
   return toUtcIso(best ?? wall - before);
-}
-
-/**
- * An instant as ISO 8601 UTC with a `Z` and whole seconds (the form WooCommerce's `_gmt`
- * fields round-trip).
- *
- * @example
- * ```ts
- * toUtcIso(Date.UTC(2026, 0, 1)); // "2026-01-01T00:00:00Z"
- * ```
- */
-export function toUtcIso(epochMs: number): string {
-  // Journals and mappings stamp thousands of rows within the same second.
-  const second = Math.floor(epochMs / 1000);
-  if (second !== lastIsoSecond) {
-    lastIsoText = `${new Date(second * 1000).toISOString().slice(0, 19)}Z`;
-    lastIsoSecond = second;
-  }
-  return lastIsoText;
-}
-
-let lastIsoSecond = Number.NaN;
-let lastIsoText = '';
-
-/**
- * Milliseconds since the epoch of an ISO instant (`Z` assumed when no zone is given, as
- * WooCommerce `_gmt` strings come without one), or `undefined`.
- *
- * @example
- * ```ts
- * utcToEpoch('2026-01-01T00:00:00Z'); // 1767225600000
- * ```
- */
-export function utcToEpoch(text: string | null | undefined): number | undefined {
-  if (!text) return undefined;
-  const withZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`;
-  const ms = Date.parse(withZone);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /**
@@ -153,6 +86,6 @@ export function utcToEpoch(text: string | null | undefined): number | undefined 
 export function utcToLocalText(text: string, timeZone: string): string {
   const epoch = utcToEpoch(text);
   if (epoch === undefined) return text;
-  const local = epoch + offsetAt(epoch, timeZone);
+  const local = epoch + zoneOffsetAt(epoch, timeZone);
   return new Date(local).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -1,42 +1,12 @@
 import { createHash } from 'node:crypto';
-
-function serialize(value: unknown, path: string): string | undefined {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`${path}: ${value} has no JSON form`);
-      return JSON.stringify(value === 0 ? 0 : value);
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-      return undefined;
-    case 'bigint':
-      throw new TypeError(`${path}: bigint has no JSON form; format it as a string first`);
-  }
-  const withJson = value as { toJSON?: () => unknown };
-  if (typeof withJson.toJSON === 'function') return serialize(withJson.toJSON(), path);
-  if (Array.isArray(value)) {
-    const items = value.map((item, index) => serialize(item, `${path}[${index}]`) ?? 'null');
-    return `[${items.join(',')}]`;
-  }
-  const record = value as Record<string, unknown>;
-  const members: string[] = [];
-  for (const key of Object.keys(record).sort()) {
-    const member = serialize(record[key], `${path}.${key}`);
-    if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
-  }
-  return `{${members.join(',')}}`;
-}
+import { canonicalJson } from '../json/canonical-json.js';
 
 /**
- * Canonical JSON of a document payload: object keys sorted (by UTF-16 code units, like
- * `Array.prototype.sort`), no whitespace, array order kept, `undefined` members left out
- * (as `JSON.stringify` does). Two payloads that differ only in key order or formatting give
- * the same string. For the payloads the SDK hashes (strings, booleans, integers) this equals
- * RFC 8785 (JCS).
+ * Canonical JSON of a document payload: the engine's one canonical-JSON writer
+ * ({@link canonicalJson}) — object keys sorted, no whitespace, array order kept, `undefined`
+ * members left out. Two payloads that differ only in key order or formatting give the same
+ * string. For the payloads the SDK hashes (strings, booleans, integers) this equals RFC 8785
+ * (JCS).
  *
  * Throws a `TypeError` (programmer error) for `bigint`, non-finite numbers, or a top-level
  * value without a JSON form.
@@ -47,9 +17,7 @@ function serialize(value: unknown, path: string): string | undefined {
  * ```
  */
 export function canonicalPayloadJson(value: unknown): string {
-  const text = serialize(value, '$');
-  if (text === undefined) throw new TypeError('$: value has no JSON form');
-  return text;
+  return canonicalJson(value);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { toUtcIso } from '../catalog/store-time.js';
 import type { RunReport } from '../ports/sync-store.js';
 import type { ChangeCursor, WooOrder } from '../ports/woocommerce-port.js';
+import { toUtcIso } from '../time/utc-instant.js';
 import { enqueueOrderExport } from './order-jobs.js';
 import type { OrdersContext } from './orders-context.js';
 import { isPaidOrder } from './paid-order.js';

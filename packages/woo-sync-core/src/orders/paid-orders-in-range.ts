@@ -1,10 +1,10 @@
-import { toUtcIso } from '../catalog/store-time.js';
 import type {
   ChangeCursor,
   UtcDateTime,
   WooCommercePort,
   WooOrder,
 } from '../ports/woocommerce-port.js';
+import { toUtcIso } from '../time/utc-instant.js';
 import { OrderExportError } from './order-export-error.js';
 import { isPaidOrder } from './paid-order.js';
 

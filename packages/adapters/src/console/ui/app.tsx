@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { type ApiClient, createApiClient } from './api.js';
 import type { StoreInfo } from './api-types.js';
 import { LanguageSwitch } from './components/language-switch.js';
@@ -40,7 +40,9 @@ export function App() {
   const [session, setSession] = useState<Session | undefined>();
   const [signedOutBecause, setSignedOutBecause] = useState<MessageKey | undefined>();
 
-  useEffect(() => {
+  // Before the browser paints the new language (a plain effect runs later, so screen readers
+  // and the e2e test could meet Georgian text under lang="en").
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
     document.title = i18n.t('app.title');
   }, [lang, i18n]);
