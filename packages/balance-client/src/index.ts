@@ -44,6 +44,7 @@ export type { TestConnectionOptions } from './connection-test/test-connection.js
 export { canonicalDecimal, isDecimalString } from './decimal/canonical-decimal.js';
 export { BalanceAuthError } from './errors/balance-auth-error.js';
 export { BalanceConfigurationError } from './errors/balance-configuration-error.js';
+export { BalanceEmptyResponseError } from './errors/balance-empty-response-error.js';
 export {
   BalanceError,
   type BalanceErrorCode,
@@ -53,8 +54,17 @@ export {
 export { BalanceHttpError, type BalanceHttpErrorOptions } from './errors/balance-http-error.js';
 export { BalanceInvalidInputError } from './errors/balance-invalid-input-error.js';
 export { BalanceNetworkError } from './errors/balance-network-error.js';
-export { BalanceSchemaError, type BalanceSchemaIssue } from './errors/balance-schema-error.js';
+export {
+  BalanceSchemaError,
+  type BalanceSchemaErrorOptions,
+  type BalanceSchemaIssue,
+} from './errors/balance-schema-error.js';
 export { BalanceTimeoutError } from './errors/balance-timeout-error.js';
+export { BalanceTruncatedResponseError } from './errors/balance-truncated-response-error.js';
+export {
+  BalanceUnexpectedWriteResponseError,
+  type UnexpectedWriteResponseReason,
+} from './errors/balance-unexpected-write-response-error.js';
 export { isBalanceError } from './errors/is-balance-error.js';
 export { StructuredError, type StructuredErrorOptions } from './errors/structured-error.js';
 export type {

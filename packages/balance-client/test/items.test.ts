@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { BalanceSchemaError, NULL_GUID } from '../src/index.js';
+import { BalanceEmptyResponseError, BalanceSchemaError, NULL_GUID } from '../src/index.js';
 import { CLOUD, collect, createTestClient, useMockBalance } from './helpers/mock-balance.js';
 
 const mock = useMockBalance();
@@ -103,10 +103,27 @@ describe('items.list()', () => {
     expect(await mock.lines()).toHaveLength(2);
   });
 
-  it('treats an empty body as the end of the list', async () => {
+  // Intended behaviour change (issue #8): an empty 200 body used to be read as "no rows" /
+  // the end of the list. It is a proxy or WAF answering instead of Balance (real Balance
+  // answers `[]`), and reading it as an empty catalog zeroed stock, so it is now an error:
+  // retried like any transport glitch, then thrown.
+  it('does not read an empty 200 body as the end of the list: retries it, then throws', async () => {
     mock.server.use(http.get(`${CLOUD}/Items`, () => new HttpResponse('', { status: 200 })));
-    const { client } = createTestClient();
-    expect(await collect(client.items.list())).toEqual([]);
+    const { client, delays } = createTestClient({ retry: { limit: 1 } });
+    const error = await collect(client.items.list()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BalanceEmptyResponseError);
+    expect(error).toBeInstanceOf(BalanceSchemaError);
+    expect(error).toMatchObject({
+      code: 'BALANCE_EMPTY_RESPONSE',
+      retryable: true,
+      status: 200,
+      request: { attempts: 2 },
+    });
+    expect(delays).toHaveLength(1);
+    expect(await mock.lines()).toEqual([
+      `GET ${CLOUD}/Items?Pack=1&PackSize=500`,
+      `GET ${CLOUD}/Items?Pack=1&PackSize=500`,
+    ]);
   });
 
   it('throws BalanceSchemaError with the path and a redacted sample when a row is malformed', async () => {

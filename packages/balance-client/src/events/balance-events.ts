@@ -40,10 +40,12 @@ export interface BalanceRetryEvent extends BalanceEventBase {
   /** Milliseconds the client waits before the next attempt. */
   readonly delayMs: number;
   /**
-   * Why: `status` (a retryable HTTP status), `network`, `timeout`, or `segment` (a cloud 403
-   * answered by switching between `sm/o` and `sm/a`; not counted against the retry limit).
+   * Why: `status` (a retryable HTTP status), `network`, `timeout`, `response` (a 2xx that is
+   * not Balance's answer: an empty or cut-off body, or a write answered with something that
+   * is not JSON), or `segment` (a cloud 403 answered by switching between `sm/o` and `sm/a`;
+   * not counted against the retry limit).
    */
-  readonly reason: 'status' | 'network' | 'timeout' | 'segment';
+  readonly reason: 'status' | 'network' | 'timeout' | 'response' | 'segment';
   /** HTTP status of the failed attempt, when there was a response. */
   readonly status?: number;
 }
@@ -60,7 +62,9 @@ export interface BalanceErrorEvent extends BalanceEventBase {
   readonly code: BalanceErrorCode;
   /** Redacted error message. */
   readonly message: string;
-  /** HTTP status, when the failure was an HTTP response. */
+  /**
+   * HTTP status, when there was a response (also a 2xx whose body was not Balance's answer).
+   */
   readonly status?: number;
 }
 

@@ -74,6 +74,8 @@ export async function sendRawRequest(
     body,
     call,
     acceptStatuses: request.acceptStatuses,
+    // The caller reads the answer itself: any 2xx body (even an empty one) is returned.
+    rawBody: true,
   };
   if (request.method === 'GET') return toRaw(await context.transport.read(transportRequest));
   const outcome = await context.transport.write(transportRequest);

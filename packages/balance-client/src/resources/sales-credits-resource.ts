@@ -22,7 +22,10 @@ import { type BalanceWriteResult, toWriteResult } from './write-result.js';
  * ```
  */
 export interface SalesCreditsResource {
-  /** The credit note with this uid; `undefined` when absent (404 or empty). */
+  /**
+   * The credit note with this uid; `undefined` when absent (404 or an empty list). An empty
+   * body is not "absent": it raises `BalanceEmptyResponseError`.
+   */
   get(uid: string, call?: BalanceCallOptions): Promise<BalanceSalesCredit | undefined>;
   /**
    * Validates and sends `PUT SalesCredit` with `[credit]`, renaming VAT fields per

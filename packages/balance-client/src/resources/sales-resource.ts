@@ -19,7 +19,10 @@ export const DOCUMENT_WRAPPER_KEYS: readonly string[] = ['Source', 'value', 'dat
  * ```
  */
 export interface SalesResource {
-  /** The Sale with this uid (`GET Sale?uid=`), with line uids; `undefined` when absent (404 or empty). */
+  /**
+   * The Sale with this uid (`GET Sale?uid=`), with line uids; `undefined` when absent (404
+   * or an empty list). An empty body is not "absent": it raises `BalanceEmptyResponseError`.
+   */
   get(uid: string, call?: BalanceCallOptions): Promise<BalanceSale | undefined>;
   /**
    * Validates and sends `PUT Sale` with `[sale]`. Retry-safe: the uid makes it an upsert.

@@ -6,7 +6,9 @@ import type { WriteOutcome } from '../transport/transport.js';
 /**
  * A write that was sent. Balance's response shape for writes is not documented: `saved` holds
  * the documents the response contained that match the read model (for Sale: with line
- * `uid`s), `responseBody` the raw parsed body (or text).
+ * `uid`s), `responseBody` the raw parsed body. A 2xx answer that is not JSON at all (empty,
+ * cut off, an HTML page from a proxy) is never returned as a result: it raises
+ * `BalanceUnexpectedWriteResponseError`, because it does not show that the write was applied.
  *
  * @example
  * ```ts

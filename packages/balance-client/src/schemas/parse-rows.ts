@@ -3,6 +3,12 @@ import type { BalanceRequestInfo } from '../errors/balance-error.js';
 import { BalanceSchemaError, type BalanceSchemaIssue } from '../errors/balance-schema-error.js';
 import { stripHtml } from '../errors/read-error-body.js';
 import { type Redactor, truncate } from '../redaction/redactor.js';
+import {
+  createEmptyResponseError,
+  createTruncatedResponseError,
+  isBlank,
+  looksTruncatedJson,
+} from '../transport/success-body.js';
 import type { TransportResponse } from '../transport/transport.js';
 import { LIST_WRAPPER_KEYS, unwrapList } from './list-payload.js';
 
@@ -41,7 +47,19 @@ export function parseListResponse<T extends z.ZodType>(
     readonly wrapperKeys?: readonly string[];
   },
 ): z.output<T>[] {
-  if (response.text.trim() === '') return [];
+  // An empty body is not "no rows": real Balance answers `[]`. The HTTP transport already
+  // raises (and retries) these; this keeps any other transport from reading them as empty.
+  if (isBlank(response.text)) {
+    throw createEmptyResponseError(response.request, response.status);
+  }
+  if (!response.isJson && looksTruncatedJson(response.text)) {
+    throw createTruncatedResponseError(
+      response.request,
+      response.status,
+      response.text,
+      options.redactor,
+    );
+  }
   if (!response.isJson) {
     throw new BalanceSchemaError(
       `Balance answered ${options.what} with something that is not JSON: ${truncate(

@@ -16,6 +16,7 @@ import { type CloudSegment, type EndpointResolver, otherSegment } from './endpoi
 import { createHttpError, createNetworkError } from './error-factory.js';
 import type { BalanceFetch } from './fetch-like.js';
 import { parseJsonPreservingDecimals } from './parse-json.js';
+import { checkSuccessBody } from './success-body.js';
 import type { BalanceTransport, TransportRequest, TransportResponse } from './transport.js';
 
 /** Everything the HTTP transport needs; `authorization` stays inside this closure. */
@@ -158,7 +159,23 @@ export function createHttpTransport(config: HttpTransportConfig): BalanceTranspo
         if (segmentSwitched && segment !== undefined && response.status !== 403) {
           endpoints.remember(request.template, segment);
         }
-        if (response.ok || request.acceptStatuses?.includes(response.status)) {
+        // A 2xx that is not Balance's answer (an empty or cut-off read, a write answered with
+        // anything but JSON) is an error, not a success: retried below like a network error
+        // when the request may be repeated (see checkSuccessBody).
+        const bodyError =
+          response.ok && !request.rawBody
+            ? checkSuccessBody({
+                request: info,
+                status: response.status,
+                text,
+                isJson: parsed.isJson,
+                retryableRequest,
+                redactor,
+              })
+            : undefined;
+        if (bodyError !== undefined) {
+          error = bodyError;
+        } else if (response.ok || request.acceptStatuses?.includes(response.status)) {
           return {
             status: response.status,
             statusText: response.statusText,
@@ -168,18 +185,19 @@ export function createHttpTransport(config: HttpTransportConfig): BalanceTranspo
             isJson: parsed.isJson,
             request: info,
           };
+        } else {
+          retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), runtime.now());
+          error = createHttpError({
+            status: response.status,
+            statusText: response.statusText,
+            text,
+            request: info,
+            retryable: retry.statusCodes.includes(response.status),
+            businessErrorPatterns: retry.businessErrorPatterns,
+            redactor,
+            retryAfterMs,
+          });
         }
-        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), runtime.now());
-        error = createHttpError({
-          status: response.status,
-          statusText: response.statusText,
-          text,
-          request: info,
-          retryable: retry.statusCodes.includes(response.status),
-          businessErrorPatterns: retry.businessErrorPatterns,
-          redactor,
-          retryAfterMs,
-        });
       } else {
         error = result.error;
       }
@@ -196,8 +214,10 @@ export function createHttpTransport(config: HttpTransportConfig): BalanceTranspo
               ? 'status'
               : error instanceof BalanceTimeoutError
                 ? 'timeout'
-                : 'network',
-          ...(error instanceof BalanceHttpError ? { status: error.status } : {}),
+                : result.kind === 'response'
+                  ? 'response'
+                  : 'network',
+          ...(result.kind === 'response' ? { status: result.response.status } : {}),
         });
         retriesDone += 1;
         await runtime.sleep(delayMs, request.call?.signal);
@@ -211,7 +231,7 @@ export function createHttpTransport(config: HttpTransportConfig): BalanceTranspo
         errorName: error.name,
         code: error.code,
         message: error.message,
-        ...(error instanceof BalanceHttpError ? { status: error.status } : {}),
+        ...(result.kind === 'response' ? { status: result.response.status } : {}),
       });
       throw error;
     }

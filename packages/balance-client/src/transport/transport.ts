@@ -13,6 +13,13 @@ export interface TransportRequest {
   readonly call?: BalanceCallOptions | undefined;
   /** Non-2xx statuses that are a normal answer for this call (e.g. 404 "no match"). */
   readonly acceptStatuses?: readonly number[] | undefined;
+  /**
+   * The caller reads the body itself (raw requests), so a 2xx is returned whatever it holds.
+   * Otherwise a 2xx must carry Balance's JSON: an empty or cut-off body of a read, and an
+   * empty, cut-off or non-JSON answer to a write, is raised as an error (and retried when the
+   * request may be repeated) instead of being returned (see `checkSuccessBody`).
+   */
+  readonly rawBody?: boolean | undefined;
 }
 
 /** A response that was accepted (2xx, or a status listed in `acceptStatuses`). */

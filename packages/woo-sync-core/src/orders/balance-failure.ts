@@ -1,6 +1,7 @@
 import {
   BalanceAuthError,
   BalanceConfigurationError,
+  type BalanceError,
   BalanceHttpError,
   BalanceInvalidInputError,
   isBalanceError,
@@ -12,7 +13,10 @@ import {
  *   posting failure, or the client's own validation) — sending it again unchanged fails
  *   the same way, so the row becomes `failed` at once;
  * - `transient`: Balance could not be reached or was overloaded (network, timeout, 5xx,
- *   429) — the document is tried again with backoff, then `dead`.
+ *   429), a read came back empty or cut off, or a PUT was answered 2xx with something that
+ *   is not Balance's JSON (an HTML page from a proxy, an empty or cut-off body: the outcome
+ *   is unknown) — the document is tried again with backoff (an attempt first reads a `sent`
+ *   document back by uid), then `dead`.
  *
  * Errors that are not Balance errors (a WooCommerce read, the storage, a bug) count as
  * `transient`: the outcome of a write is then unknown, and a retry is safe because every
@@ -39,7 +43,9 @@ export interface BalanceFailure {
   /**
    * Stable code for the ledger and the job:
    * `balance_rejected`, `balance_auth`, `balance_invalid_input`, `balance_configuration`,
-   * `balance_unavailable`, `balance_unexpected_response` or `unexpected_error`.
+   * `balance_unavailable`, `balance_outcome_unknown` (a PUT answered 2xx without Balance's
+   * JSON), `balance_unexpected_response` (transient for an empty or cut-off read, a rejection
+   * for a shape the client does not understand) or `unexpected_error`.
    */
   code: string;
   message: string;
@@ -73,13 +79,27 @@ export function classifyBalanceFailure(error: unknown): BalanceFailure {
   }
   const http = error instanceof BalanceHttpError ? error : undefined;
   const retryAfterMs = http?.retryAfterMs;
+  const status = http?.status ?? successStatusOf(error);
   const base = {
     message: error.message,
     messages: http ? [...http.messages] : [],
-    ...(http ? { status: http.status } : {}),
+    ...(status === undefined ? {} : { status }),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   };
-  if (error.retryable) return { kind: 'transient', code: 'balance_unavailable', ...base };
+  // A PUT answered 2xx with an HTML page, an empty or a cut-off body may or may not have
+  // been applied, and nothing refused it: never `rejected`. Every PUT of the pipeline is
+  // keyed by the document uid, so the next attempt reads the document back by uid and
+  // confirms it or sends it again (and the final attempt makes it `dead`, not `failed`).
+  if (error.code === 'BALANCE_UNEXPECTED_WRITE_RESPONSE') {
+    return { kind: 'transient', code: 'balance_outcome_unknown', ...base };
+  }
+  if (error.retryable) {
+    // An empty or cut-off 2xx read is a proxy glitch, not an outage.
+    const code = BAD_SUCCESS_BODY.has(error.code)
+      ? 'balance_unexpected_response'
+      : 'balance_unavailable';
+    return { kind: 'transient', code, ...base };
+  }
   const code =
     error instanceof BalanceAuthError
       ? 'balance_auth'
@@ -91,4 +111,18 @@ export function classifyBalanceFailure(error: unknown): BalanceFailure {
             ? 'balance_rejected'
             : 'balance_unexpected_response';
   return { kind: 'rejected', code, ...base };
+}
+
+/** Codes of the errors for a 2xx answer whose body was not Balance's JSON. */
+const BAD_SUCCESS_BODY: ReadonlySet<string> = new Set([
+  'BALANCE_EMPTY_RESPONSE',
+  'BALANCE_TRUNCATED_RESPONSE',
+  'BALANCE_UNEXPECTED_WRITE_RESPONSE',
+]);
+
+/** The 2xx status of an error raised for a success answer with a bad body. */
+function successStatusOf(error: BalanceError): number | undefined {
+  if (!BAD_SUCCESS_BODY.has(error.code)) return undefined;
+  const { status } = error as BalanceError & { status?: unknown };
+  return typeof status === 'number' ? status : undefined;
 }

@@ -1,9 +1,13 @@
 import {
   BalanceAuthError,
+  BalanceEmptyResponseError,
   BalanceHttpError,
   BalanceInvalidInputError,
   BalanceNetworkError,
+  BalanceSchemaError,
   BalanceTimeoutError,
+  BalanceTruncatedResponseError,
+  BalanceUnexpectedWriteResponseError,
 } from '@balance-sync/balance-client';
 import {
   classifyBalanceFailure,
@@ -86,6 +90,55 @@ describe('classifyBalanceFailure', () => {
       kind: 'rejected',
       code: 'balance_invalid_input',
     });
+  });
+
+  it('treats a PUT answered 2xx without Balance JSON as transient with an unknown outcome', () => {
+    for (const reason of ['not-json', 'empty', 'truncated'] as const) {
+      const error = new BalanceUnexpectedWriteResponseError('PUT Sale answered 200 with HTML', {
+        request,
+        status: 200,
+        reason,
+        sample: '',
+        retryable: true,
+      });
+      expect(classifyBalanceFailure(error)).toMatchObject({
+        kind: 'transient',
+        code: 'balance_outcome_unknown',
+        status: 200,
+        messages: [],
+      });
+    }
+    // even when the client would not repeat it (no uid): nothing refused the document
+    const noUid = new BalanceUnexpectedWriteResponseError('PUT Clients answered 200 with HTML', {
+      request,
+      status: 200,
+      reason: 'not-json',
+      sample: '',
+      retryable: false,
+    });
+    expect(classifyBalanceFailure(noUid).kind).toBe('transient');
+  });
+
+  it('treats an empty or cut-off 2xx read as transient, a login page on a read as a rejection', () => {
+    const get = { ...request, method: 'GET' };
+    expect(
+      classifyBalanceFailure(new BalanceEmptyResponseError('empty', { request: get, status: 200 })),
+    ).toMatchObject({ kind: 'transient', code: 'balance_unexpected_response', status: 200 });
+    expect(
+      classifyBalanceFailure(
+        new BalanceTruncatedResponseError('cut', {
+          request: get,
+          status: 200,
+          receivedChars: 10,
+          sample: '[{"uid":"a',
+        }),
+      ),
+    ).toMatchObject({ kind: 'transient', code: 'balance_unexpected_response', status: 200 });
+    expect(
+      classifyBalanceFailure(
+        new BalanceSchemaError('not JSON', { request: get, issues: [], sample: '' }),
+      ),
+    ).toMatchObject({ kind: 'rejected', code: 'balance_unexpected_response' });
   });
 
   it('treats anything else as transient (the outcome of a write is unknown)', () => {
