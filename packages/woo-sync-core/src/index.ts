@@ -104,11 +104,13 @@ export type {
   LedgerState,
   NewLedgerEntry,
   ProductMapping,
+  PushedFieldValues,
   PushedValues,
   RunKind,
   RunReport,
   RunReportQuery,
   RunStatus,
+  SentValues,
   SyncStore,
 } from './ports/sync-store.js';
 export type {
@@ -213,6 +215,7 @@ export {
   type CatalogReason,
   type CatalogReasonHelp,
   type CatalogSkipReason,
+  type CatalogWarningReason,
   type CategoryConflictReason,
   catalogReasonHelp,
 } from './catalog/catalog-reasons.js';

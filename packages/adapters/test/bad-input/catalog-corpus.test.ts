@@ -15,7 +15,14 @@ import { scanForSecrets } from '../security/secret-scan.js';
 import { type CorpusWorld, startCorpusWorld } from './support/corpus-world.js';
 
 type Expectation =
-  | { kind: 'create'; sku?: string; stockQuantity?: number; category?: 'none' | 'some' }
+  | {
+      kind: 'create';
+      sku?: string;
+      stockQuantity?: number;
+      category?: 'none' | 'some';
+      /** A warning the create carries (its reason), e.g. `unknown-group`. */
+      note?: 'unknown-group' | 'group-cycle';
+    }
   | { kind: 'skip' | 'conflict'; reason: string };
 
 interface CatalogCase {
@@ -89,12 +96,12 @@ const CASES: CatalogCase[] = [
   {
     name: 'unknown group',
     item: { Name: 'Orphan', Code: 'BAD-GRP', group: 'unknown' },
-    expect: { kind: 'create', category: 'none' },
+    expect: { kind: 'create', category: 'none', note: 'unknown-group' },
   },
   {
     name: 'cyclic groups',
     item: { Name: 'In a cycle', Code: 'BAD-CYCLE', group: 'cycle' },
-    expect: { kind: 'create' },
+    expect: { kind: 'create', note: 'group-cycle' },
   },
   {
     name: '10,000-character name',
@@ -104,6 +111,11 @@ const CASES: CatalogCase[] = [
   {
     name: 'HTML and script in the name',
     item: { Name: '<script>alert(1)</script><b>Bold</b> & "quotes"', Code: 'BAD-HTML' },
+    expect: { kind: 'create' },
+  },
+  {
+    name: 'empty name',
+    item: { Name: '', Code: 'BAD-NONAME' },
     expect: { kind: 'create' },
   },
   {
@@ -193,6 +205,11 @@ describe('catalog corpus: planner and applier against the simulators', () => {
       if (c.expect.stockQuantity !== undefined)
         expect(entry.write?.fields.stockQuantity).toBe(c.expect.stockQuantity);
       if (c.expect.category === 'none') expect(entry.write?.categories ?? []).toEqual([]);
+      // A create with something to look at says so (its kind stays `create`); others say nothing.
+      expect(entry.reason).toBe(c.expect.note);
+      if (c.expect.note === 'unknown-group') expect(entry.detail).toContain(UNKNOWN_GROUP);
+      if (c.expect.note === 'group-cycle')
+        expect(entry.detail).toMatch(/Cycle A.*Cycle B|Cycle B.*Cycle A/);
     } else {
       expect({ kind: entry.kind, reason: entry.reason }).toEqual(c.expect);
     }
@@ -203,7 +220,9 @@ describe('catalog corpus: planner and applier against the simulators', () => {
     const byUid = new Map<string, number>();
     for (const e of plan.entries) byUid.set(e.balanceUid, (byUid.get(e.balanceUid) ?? 0) + 1);
     for (const item of leaves) expect(byUid.get(item.uid), item.Name.slice(0, 40)).toBe(1);
-    for (const e of plan.entries.filter((x) => x.kind === 'skip' || x.kind === 'conflict')) {
+    for (const e of plan.entries.filter(
+      (x) => x.kind === 'skip' || x.kind === 'conflict' || x.reason,
+    )) {
       const help = catalogReasonHelp[e.reason as keyof typeof catalogReasonHelp];
       expect(help?.means, `${e.sku} ${e.reason}`).toBeTruthy();
       expect(help?.fix.length).toBeGreaterThan(10);
@@ -240,17 +259,29 @@ describe('catalog corpus: planner and applier against the simulators', () => {
     expect(again.summary.create + again.summary.update).toBe(0);
   });
 
-  // KNOWN BUG (reported in issue #8): WooCommerce strips <script> from product names when it
-  // saves them; the next plan compares the store's sanitised name with what the SDK pushed and
-  // reports "edited-in-store" — a conflict nobody caused, asking the merchant to resolve it.
-  // Remove `.fails` once the applier records the name WooCommerce stored.
-  it.fails('KNOWN BUG: a name WooCommerce sanitised is not reported as edited in the store', async () => {
+  // Issue #8 (was a KNOWN BUG): WooCommerce strips <script> from product names when it saves
+  // them (kses) and saves an empty name as "Product"; the next plan compared the store's name
+  // with what the SDK had sent and reported "edited-in-store", a conflict nobody caused. The
+  // applier now records the name the store returned (and the one sent), so it stays unchanged.
+  it('a name WooCommerce sanitised, or an empty one it saved as "Product", is not reported as edited in the store', async () => {
+    const products = [...world.env.woo.state.products.values()];
+    const stored = (sku: string) => products.find((p) => p.sku === sku)?.name;
+    expect(stored('BAD-HTML')).not.toContain('<script>');
+    expect(stored('BAD-NONAME')).toBe('Product');
     const again = await world.runtime.engine.catalog.plan({
       storeId: world.storeId,
       scope: 'items',
     });
-    const html = again.entries.find((e) => e.sku === 'BAD-HTML');
-    expect(html?.kind).toBe('unchanged');
+    for (const sku of ['BAD-HTML', 'BAD-NONAME']) {
+      const entry = again.entries.find((e) => e.sku === sku);
+      expect({ sku, kind: entry?.kind, reason: entry?.reason }).toEqual({
+        sku,
+        kind: 'unchanged',
+        reason: undefined,
+      });
+      expect(entry?.record).toBeUndefined();
+    }
+    expect(again.summary.reasons['edited-in-store']).toBeUndefined();
   });
 });
 
@@ -327,38 +358,41 @@ describe('catalog corpus: prices Balance sends that are not plain numbers', () =
 });
 
 describe('catalog corpus: a Balance answer with an empty 200 body is not an empty catalog', () => {
-  // KNOWN BUG (reported in issue #8): the Balance client reads an empty 200 body as "no rows"
-  // (balance-client items.test.ts: "treats an empty body as the end of the list"), and the
-  // planner trusts it: a proxy answering Stocks with an empty body makes the import set the
-  // stock of every linked product to 0, with the default configuration — against DESIGN §5.4
-  // ("nothing zeroed unless the full Balance read succeeded"). Remove `.fails` once fixed.
-  it.fails('KNOWN BUG: Stocks with an empty body does not zero the stock of linked products', async () => {
+  // Issue #8 (was a KNOWN BUG): the Balance client read an empty 200 body as "no rows" and
+  // the planner trusted it: a proxy answering Stocks with an empty body made the import set
+  // the stock of every linked product to 0 — against DESIGN §5.4 ("nothing zeroed unless the
+  // full Balance read succeeded"). The client now raises BalanceEmptyResponseError (after
+  // retrying), so the catalog read fails as a whole and nothing is planned or written.
+  const inStock = (world: CorpusWorld) =>
+    [...world.env.woo.state.products.values()].filter((p) => (p.stockQuantity ?? 0) > 0).length;
+
+  it('Stocks with an empty body refuses the plan and zeroes nothing', async () => {
     const world = await startCorpusWorld({ items: 24 });
     try {
       const engine = world.runtime.engine.catalog;
       await engine.apply(await engine.plan({ storeId: world.storeId, scope: 'items' }));
+      const before = inStock(world);
+      expect(before).toBeGreaterThan(0);
       world.env.balance.faults.set({ emptyBody: { templates: ['Stocks'] } });
-      const error = await engine
-        .plan({ storeId: world.storeId, scope: 'items' })
-        .then(async (plan) => {
-          await engine.apply(plan);
-        })
-        .then(
-          () => undefined,
-          (e: unknown) => e,
-        );
-      const inStock = [...world.env.woo.state.products.values()].filter(
-        (p) => (p.stockQuantity ?? 0) > 0,
+      const error = await engine.plan({ storeId: world.storeId, scope: 'items' }).then(
+        () => undefined,
+        (e: unknown) => e,
       );
-      // either the read is refused, or no product loses its stock
-      expect(error ?? inStock.length).not.toBe(0);
-      expect(inStock.length).toBeGreaterThan(0);
+      expect(error).toMatchObject({ code: 'catalog_read_failed' });
+      expect((error as Error).message).toMatch(
+        /^Reading Balance stock failed, so no plan was made and nothing was written: Balance GET Stocks answered HTTP 200 with an empty body — .*real Balance answers \[\] for an empty list/,
+      );
+      expect((error as Error).cause).toMatchObject({
+        code: 'BALANCE_EMPTY_RESPONSE',
+        request: { attempts: 2 },
+      });
+      expect(inStock(world)).toBe(before);
     } finally {
       await world.close();
     }
   });
 
-  it.fails('KNOWN BUG: Items with an empty body does not take every product out of stock (missingItems "out-of-stock")', async () => {
+  it('Items with an empty body refuses the plan and takes nothing out of stock (missingItems "out-of-stock")', async () => {
     const world = await startCorpusWorld({
       items: 24,
       patch: (raw) => {
@@ -368,21 +402,19 @@ describe('catalog corpus: a Balance answer with an empty 200 body is not an empt
     try {
       const engine = world.runtime.engine.catalog;
       await engine.apply(await engine.plan({ storeId: world.storeId, scope: 'items' }));
+      const before = inStock(world);
+      expect(before).toBeGreaterThan(0);
       world.env.balance.faults.set({ emptyBody: { templates: ['Items'] } });
-      await engine
-        .plan({ storeId: world.storeId, scope: 'items' })
-        .then((plan) => engine.apply(plan))
-        .catch(() => undefined);
-      const inStock = [...world.env.woo.state.products.values()].filter(
-        (p) => (p.stockQuantity ?? 0) > 0,
+      await expect(engine.plan({ storeId: world.storeId, scope: 'items' })).rejects.toThrow(
+        /^Reading Balance items failed, so no plan was made and nothing was written: Balance GET Items answered HTTP 200 with an empty body/,
       );
-      expect(inStock.length).toBeGreaterThan(0);
+      expect(inStock(world)).toBe(before);
     } finally {
       await world.close();
     }
   });
 
-  it('a one-off empty body is caught by the stale-plan check before anything is written', async () => {
+  it('a one-off empty body is retried by the client: the plan sees the whole catalog and takes nothing out of stock', async () => {
     const world = await startCorpusWorld({
       items: 24,
       patch: (raw) => {
@@ -392,14 +424,18 @@ describe('catalog corpus: a Balance answer with an empty 200 body is not an empt
     try {
       const engine = world.runtime.engine.catalog;
       await engine.apply(await engine.plan({ storeId: world.storeId, scope: 'items' }));
-      const stocked = () =>
-        [...world.env.woo.state.products.values()].filter((p) => (p.stockQuantity ?? 0) > 0).length;
-      const before = stocked();
+      const before = inStock(world);
+      world.env.balance.clearRequests();
       world.env.balance.faults.set({ emptyBody: { templates: ['Items'], times: 1 } });
       const plan = await engine.plan({ storeId: world.storeId, scope: 'items' });
-      expect(plan.summary.reasons['missing-in-balance']).toBeGreaterThan(0);
-      await expect(engine.apply(plan)).rejects.toThrow(/stale/);
-      expect(stocked()).toBe(before);
+      expect(plan.summary.reasons['missing-in-balance'] ?? 0).toBe(0);
+      expect(plan.summary.productWrites).toBe(0);
+      const items = world.env.balance.requests.filter((r) => r.template === 'Items');
+      expect(items[0]).toMatchObject({ status: 200, fault: 'emptyBody', query: { Pack: '1' } });
+      expect(items[1]).toMatchObject({ status: 200, query: { Pack: '1' } });
+      expect(items[1]?.fault).toBeUndefined();
+      await engine.apply(plan);
+      expect(inStock(world)).toBe(before);
     } finally {
       await world.close();
     }

@@ -178,12 +178,53 @@ describe.skipIf(!available)('operator console in Chromium', { timeout: 60_000 },
       paid: true,
     });
     orderId = order.id;
+    // Every webhook is acknowledged only once its job is durably enqueued, so after the flush
+    // all export jobs of this order exist. `order.created` and `order.updated` both arrive;
+    // whether a later one is deduplicated into a waiting job depends on whether the worker has
+    // already picked that job up, so there are between one job and one job per delivery.
     await world.woo.flushWebhooks();
-    const key = `sale:${order.id}`;
-    await until(
-      async () => (await world.runtime.store.ledger.get(STORE, key))?.state === 'dead',
-      `${key} to be dead`,
+    const deliveries = world.woo.webhooks.deliveries.filter(
+      (d) => d.kind === 'delivery' && d.resourceId === order.id,
     );
+    expect(deliveries.length).toBeGreaterThanOrEqual(1);
+    const key = `sale:${order.id}`;
+    const maxAttempts = world.config.queue.maxAttempts;
+    expect(maxAttempts).toBe(2);
+    const orderJobs = async () =>
+      (await world.runtime.queue.list({ storeId: STORE, name: 'export-order' })).filter(
+        (job) => (job.payload as { orderId?: number }).orderId === order.id,
+      );
+    // Wait for the final state: every job of the order has used up its attempts, so nothing
+    // moves the ledger row any more (waiting only for the row to be `dead` could catch it
+    // between one job giving up and the next one sending again).
+    await until(async () => {
+      const jobs = await orderJobs();
+      const row = await world.runtime.store.ledger.get(STORE, key);
+      return jobs.length > 0 && jobs.every((job) => job.state === 'dead') && row?.state === 'dead';
+    }, `every export job of order ${order.id} and ${key} to be dead`);
+    const jobs = await orderJobs();
+    expect(jobs.length).toBeGreaterThanOrEqual(1);
+    expect(jobs.length).toBeLessThanOrEqual(deliveries.length);
+    // The queue's policy, exactly: each job ran its configured attempts, then died.
+    for (const job of jobs) {
+      expect({ state: job.state, attempts: job.attempts }).toEqual({
+        state: 'dead',
+        attempts: maxAttempts,
+      });
+      expect(job.lastError?.code).toMatch(/^BALANCE_/);
+    }
+    // The document's own count is the PUTs that reached the point of sending. A later attempt
+    // first reads the document back by uid (Balance may have applied a PUT whose answer was
+    // lost), and with Balance down that read fails before anything is sent, so how many
+    // attempts got as far as a PUT depends on how the jobs interleaved — but at least one did,
+    // every one failed, and the row is dead with Balance's error.
+    const dead = await world.runtime.store.ledger.get(STORE, key);
+    expect(dead?.state).toBe('dead');
+    expect(dead?.attempts).toBeGreaterThanOrEqual(1);
+    expect(dead?.attempts).toBeLessThanOrEqual(jobs.length * maxAttempts);
+    expect(dead?.lastError?.code).toBeTruthy();
+    expect(dead?.exportedAt).toBeNull();
+    expect([...world.balance.state.sales.values()]).toHaveLength(0);
 
     await page.getByRole('link', { name: 'Exports' }).click();
     const row = page.locator(`tr[data-key="${key}"]`);
@@ -191,8 +232,15 @@ describe.skipIf(!available)('operator console in Chromium', { timeout: 60_000 },
     expect(await page.getByRole('button', { name: /^Dead/ }).getAttribute('aria-pressed')).toBe(
       'true',
     );
+    // The page loaded after the final state, so it shows exactly what the ledger holds.
     expect(await row.getAttribute('data-state')).toBe('dead');
-    await expect.poll(() => row.locator('td').nth(4).textContent()).toBe('2');
+    expect(await row.locator('td').nth(4).textContent()).toBe(String(dead?.attempts));
+    // …and the dead jobs, each with the attempts the policy allows.
+    for (const job of jobs) {
+      const jobRow = page.locator(`tr[data-job="${job.id}"]`);
+      await jobRow.waitFor();
+      expect(await jobRow.locator('td').nth(3).textContent()).toBe(`${maxAttempts}/${maxAttempts}`);
+    }
     await shoot('exports-dead');
 
     world.balance.faults.clear();

@@ -31,7 +31,7 @@ import type {
   CategoryTarget,
 } from './catalog-plan.js';
 import type { CatalogPlannerConfig } from './catalog-planner.js';
-import { type DesiredProduct, decideProduct } from './product-decision.js';
+import { type DesiredProduct, decideProduct, rememberStored } from './product-decision.js';
 
 /**
  * Options of `engine.catalog.apply()`.
@@ -136,6 +136,12 @@ export interface CatalogApplierDeps {
 export const LAST_APPLIED_PLAN_SETTING = 'catalog.lastAppliedPlan';
 
 const MAX_BATCH = 100;
+
+/** A product write that went through: the fields sent and the product WooCommerce returned. */
+interface WrittenProduct {
+  fields: WooProductFields;
+  product: WooProduct;
+}
 
 /**
  * Executes a {@link CatalogPlan}: categories first (parents before children, level by
@@ -486,7 +492,11 @@ class ApplyRun {
         (p) => balanceUidOf(p) === entry.balanceUid,
       );
       if (!found) continue;
-      const mapping = this.#mappingFor(entry, found.id, found.parentId);
+      // The create went through: remember what the store stored of what was sent.
+      const mapping = this.#mappingFor(entry, found.id, found.parentId, {
+        fields: this.#createDraftFields(entry),
+        product: found,
+      });
       if (mapping) mappings.push(mapping);
       lines.push(this.#line(entry.id, 'done', found.id));
       recovered.add(entry.id);
@@ -508,16 +518,7 @@ class ApplyRun {
     for (const entry of chunk) {
       const fields = this.#fieldsOf(entry);
       if (entry.kind === 'create') {
-        creates.push({
-          entry,
-          draft: {
-            ...fields,
-            ref: entry.id,
-            sku: fields.sku ?? entry.sku,
-            name: fields.name ?? entry.name,
-            status: fields.status ?? 'draft',
-          },
-        });
+        creates.push({ entry, draft: { ...this.#createDraftFields(entry), ref: entry.id } });
       } else {
         updates.push({
           entry,
@@ -536,6 +537,10 @@ class ApplyRun {
       ...(updates.length > 0 ? { update: updates.map((u) => u.patch) } : {}),
     });
     const ordered = [...creates.map((c) => c.entry), ...updates.map((u) => u.entry)];
+    const sentFields: WooProductFields[] = [
+      ...creates.map((c) => c.draft),
+      ...updates.map((u) => u.patch),
+    ];
     const mappings: ProductMapping[] = [];
     const lines: ApplyJournalEntry[] = [];
     const races: { entry: CatalogPlanEntry; ownerId: number }[] = [];
@@ -543,7 +548,10 @@ class ApplyRun {
       const outcome: WooBatchOutcome<WooProduct> | undefined = outcomes[index];
       if (outcome && outcome.status !== 'failed') {
         const product = outcome.item;
-        const mapping = this.#mappingFor(entry, product.id, product.parentId);
+        const mapping = this.#mappingFor(entry, product.id, product.parentId, {
+          fields: sentFields[index] ?? {},
+          product,
+        });
         if (mapping) mappings.push(mapping);
         lines.push(this.#line(entry.id, 'done', product.id));
         const result: CatalogItemOutcome =
@@ -645,12 +653,15 @@ class ApplyRun {
       adoptions.push({ entry, owner, decision });
     }
     const withWrites = adoptions.filter((a) => a.decision.write);
+    const sentFields = withWrites.map(({ decision }) =>
+      this.#resolveWrite(decision.write?.fields ?? {}, decision.write?.categories),
+    );
     const outcomes =
       withWrites.length > 0
         ? (
             await woo.products.batch({
-              update: withWrites.map(({ entry, owner, decision }) => ({
-                ...this.#resolveWrite(decision.write?.fields ?? {}, decision.write?.categories),
+              update: withWrites.map(({ entry, owner }, index) => ({
+                ...sentFields[index],
                 id: owner.id,
                 ref: entry.id,
                 ...(owner.parentId ? { parentId: owner.parentId } : {}),
@@ -682,6 +693,9 @@ class ApplyRun {
           owner.id,
           owner.parentId,
           decision.record,
+          outcome?.status === 'updated'
+            ? { fields: sentFields[index] ?? {}, product: outcome.item }
+            : undefined,
         );
         if (mapping) mappings.push(mapping);
       }
@@ -709,6 +723,17 @@ class ApplyRun {
         : null,
       stock: fields.stockQuantity ?? 0,
       ...(categories?.length ? { categories } : {}),
+    };
+  }
+
+  /** The fields a create sends. */
+  #createDraftFields(entry: CatalogPlanEntry): Omit<WooProductDraft, 'ref'> {
+    const fields = this.#fieldsOf(entry);
+    return {
+      ...fields,
+      sku: fields.sku ?? entry.sku,
+      name: fields.name ?? entry.name,
+      status: fields.status ?? 'draft',
     };
   }
 
@@ -740,23 +765,37 @@ class ApplyRun {
     entry: CatalogPlanEntry,
     wooId: number,
     wooParentId: number,
+    written?: WrittenProduct,
   ): ProductMapping | undefined {
     if (!entry.record) return undefined;
-    return this.#mappingFromRecord(entry.balanceUid, wooId, wooParentId, entry.record);
+    return this.#mappingFromRecord(entry.balanceUid, wooId, wooParentId, entry.record, written);
   }
 
+  /**
+   * The mapping to store for a record; after a write, with the values the store stored
+   * (`written`: what was sent and the product WooCommerce returned, see `rememberStored`).
+   */
   #mappingFromRecord(
     balanceUid: string,
     wooId: number,
     wooParentId: number,
     record: NonNullable<CatalogPlanEntry['record']>,
+    written?: WrittenProduct,
   ): ProductMapping {
-    const lastPushed: PushedValues = { ...record.pushed };
+    let lastPushed: PushedValues = { ...record.pushed };
+    let sku = record.sku;
     if (record.pendingCategories) {
       const ids = this.#resolveCategories(record.pendingCategories);
       if (ids) lastPushed.categoryIds = ids;
     }
-    return { balanceUid, wooId, wooParentId, sku: record.sku, lastPushed, updatedAt: this.#now() };
+    if (written) {
+      ({ sku, pushed: lastPushed } = rememberStored(
+        { sku, pushed: lastPushed },
+        written.fields,
+        written.product,
+      ));
+    }
+    return { balanceUid, wooId, wooParentId, sku, lastPushed, updatedAt: this.#now() };
   }
 
   // ------------------------------------------------------------------ journal, events

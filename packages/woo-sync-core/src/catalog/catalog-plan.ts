@@ -135,7 +135,11 @@ export interface ProductWrite {
  */
 export interface MappingRecord {
   sku: string;
-  /** The full set of last pushed values. */
+  /**
+   * The full set of last pushed values, as planned (the values to send for written fields).
+   * For the fields it writes, `apply` records what the store stored instead, and the value
+   * sent in `pushed.sent` where they differ.
+   */
   pushed: PushedValues;
   /**
    * Last pushed categories that include one still to be created by this plan; `apply`
@@ -157,7 +161,11 @@ export interface CatalogPlanEntry {
   /** Stable id: `item:<uid>` or `missing:<uid>`. */
   id: string;
   kind: CatalogEntryKind;
-  /** Why (always for `skip` and `conflict`; `missing-in-balance` for missing items). */
+  /**
+   * Why (always for `skip` and `conflict`; `missing-in-balance` for missing items), or a
+   * warning on an entry that is still imported (`unknown-group`, `group-cycle`; the kind
+   * stays `create` / `adopt` / `update` / `unchanged`).
+   */
   reason?: CatalogReason;
   /** One human sentence with the specifics (other item, other product, edited value). */
   detail?: string;

@@ -14,8 +14,8 @@ import { CatalogPlan, type CatalogPlanEntry, type FieldChange } from './catalog-
 import type { CatalogReason, CatalogSkipReason } from './catalog-reasons.js';
 import type { BalanceCatalogItem, CatalogSnapshot } from './catalog-snapshot.js';
 import { CategoryPlanner } from './category-planner.js';
-import { GroupTree } from './group-tree.js';
-import { type DesiredProduct, decideProduct } from './product-decision.js';
+import { type GroupChainIssue, GroupTree } from './group-tree.js';
+import { type DesiredProduct, decideProduct, forgetSent } from './product-decision.js';
 import { SalePriceResolver } from './sale-price-resolver.js';
 import { canonicalSale } from './sale-state.js';
 import { StockCalculator } from './stock-calculator.js';
@@ -187,6 +187,16 @@ export class CatalogPlanner {
         priced.has(item.uid) || stock.isListed(item.uid),
       );
       if (entry.wooId !== undefined && (entry.write || entry.record)) usedProducts.add(entry.wooId);
+      if (scope === 'items' && entry.kind !== 'skip') {
+        const issue = tree.chainIssue(item.parent);
+        // An unknown group mapped to a category id in the configuration is taken care of.
+        if (
+          issue &&
+          (issue.kind === 'group-cycle' || categories.targetFor(item.parent) === undefined)
+        ) {
+          noteGroupIssue(entry, issue, tree);
+        }
+      }
       entries.push(entry);
     }
 
@@ -452,6 +462,7 @@ export class CatalogPlanner {
       });
     }
     if (changes.length === 0) return base;
+    forgetSent(pushed, fields.status !== undefined ? ['status'] : ['stockQuantity']);
     return {
       ...base,
       kind: 'update',
@@ -478,6 +489,20 @@ interface ItemContext {
   sales: SalePriceResolver;
   minimumSale: number;
   categories: CategoryPlanner;
+}
+
+/**
+ * Puts a warning about the item's group chain on an entry that is still imported: as its
+ * reason when it has none (the kind stays), and in its detail either way.
+ */
+function noteGroupIssue(entry: CatalogPlanEntry, issue: GroupChainIssue, tree: GroupTree): void {
+  const nameOf = (group: string) => `“${tree.get(group)?.name ?? group}” (${group})`;
+  const note =
+    issue.kind === 'unknown-group'
+      ? `group ${issue.group} is not a Balance group, so the product gets no category from Balance: check the item’s group in Balance, or map ${issue.group} to a category id in stores[].categories.mapping`
+      : `the groups above the item loop: ${[...issue.groups, issue.groups[0] ?? ''].map(nameOf).join(' → ')}; correct the parent of one of them in Balance`;
+  entry.detail = entry.detail ? `${entry.detail}; ${note}` : note;
+  entry.reason ??= issue.kind;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

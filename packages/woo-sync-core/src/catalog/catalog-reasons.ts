@@ -48,6 +48,17 @@ export type CatalogConflictReason =
 export type CategoryConflictReason = 'category-not-found';
 
 /**
+ * A warning on an entry that is still imported (its kind is unchanged): something in
+ * Balance's data the merchant should look at.
+ *
+ * @example
+ * ```ts
+ * plan.entries.filter((e) => e.reason === 'unknown-group'); // created or updated without a category
+ * ```
+ */
+export type CatalogWarningReason = 'unknown-group' | 'group-cycle';
+
+/**
  * Every reason code a plan entry can carry.
  *
  * @example
@@ -59,6 +70,7 @@ export type CatalogReason =
   | CatalogSkipReason
   | CatalogConflictReason
   | CategoryConflictReason
+  | CatalogWarningReason
   | 'missing-in-balance';
 
 /**
@@ -168,6 +180,16 @@ export const catalogReasonHelp: Readonly<Record<CatalogReason, CatalogReasonHelp
   'category-not-found': {
     means: 'The WooCommerce category id configured for this group does not exist in the store.',
     fix: 'Correct `stores[].categories.mapping`, or map the group to "create".',
+  },
+  'unknown-group': {
+    means:
+      'The item’s group is not a group Balance returned (deleted, or left out of the exchange), so the product gets no category from Balance. It is still imported.',
+    fix: 'Check the item’s group in Balance (move the item to an existing group, or add the group to the exchange). Or map that group uid to a category id in `stores[].categories.mapping`; listing it in `stores[].categories.excludedGroups` skips its items.',
+  },
+  'group-cycle': {
+    means:
+      'The groups above the item form a loop in Balance (a group is its own ancestor), so the groups beyond the loop — their categories and exclusions — are not seen. It is still imported.',
+    fix: 'Correct the parent of one of the listed groups in Balance so the tree ends at a top-level group.',
   },
   'missing-in-balance': {
     means:

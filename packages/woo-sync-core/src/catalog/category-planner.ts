@@ -26,7 +26,9 @@ const nameKey = (parentId: number, name: string) => `${parentId}\u0001${name.tri
  *   every unmapped group that holds an imported item, with its unmapped ancestors (the
  *   Balance tree is mirrored below the nearest mapped ancestor);
  * - a category to create that already exists by name under the same parent is adopted;
- * - excluded groups and their descendants never become categories.
+ * - excluded groups and their descendants never become categories;
+ * - an item's group that Balance did not return (`unknown-group`) gets a category only from
+ *   a configured id; group chains that loop are followed until they come back on themselves.
  *
  * A product is filed under the category of its group, or of the nearest ancestor that has one.
  *
@@ -76,9 +78,12 @@ export class CategoryPlanner {
    */
   plan(groupsInUse: Iterable<string>): CategoryPlanEntry[] {
     const tree = this.#tree;
-    // 1. Configured ids, then remembered ones.
+    const inUse = new Set(groupsInUse);
+    // 1. Configured ids, then remembered ones. A group Balance did not return can only be
+    //    mapped to an existing id, and only counts while an imported item is in it.
     for (const [group, value] of Object.entries(this.#config.mapping)) {
-      if (!tree.has(group) || tree.isWithin(group, this.#excluded) || value === 'create') continue;
+      if (value === 'create' || tree.isWithin(group, this.#excluded)) continue;
+      if (!tree.has(group) && !inUse.has(group)) continue;
       this.#states.set(
         group,
         this.#storeCategories.has(value)
@@ -100,7 +105,7 @@ export class CategoryPlanner {
       if (value === 'create' && tree.has(group) && !this.#states.has(group)) toCreate.add(group);
     }
     if (this.#createCategories) {
-      for (const used of groupsInUse) {
+      for (const used of inUse) {
         for (const group of tree.lineage(used)) {
           if (!tree.has(group) || this.#states.has(group)) break;
           toCreate.add(group);

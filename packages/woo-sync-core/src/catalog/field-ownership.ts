@@ -3,6 +3,9 @@ import type { OwnershipMode } from '../config/sync-config-schema.js';
 /**
  * What happens to one field of a linked product:
  * - `in-sync`: the store already has Balance's value (remember it as pushed);
+ * - `unchanged`: Balance still says what the SDK last sent, and the store still holds what it
+ *   stored from it (WooCommerce changed the value on save: kses on names, an empty name
+ *   stored as "Product", …) — nothing to write, and the remembered values stay;
  * - `write`: send Balance's value;
  * - `conflict`: the store value was edited by a person; leave it and report it;
  * - `store-owned`: the store owns the field; leave it.
@@ -12,7 +15,7 @@ import type { OwnershipMode } from '../config/sync-config-schema.js';
  * decideField('store', { desired: 'A', current: 'B', lastPushed: 'A' }, Object.is); // 'store-owned'
  * ```
  */
-export type FieldDecision = 'in-sync' | 'write' | 'conflict' | 'store-owned';
+export type FieldDecision = 'in-sync' | 'unchanged' | 'write' | 'conflict' | 'store-owned';
 
 /**
  * The three values a field decision compares.
@@ -27,13 +30,25 @@ export interface FieldValues<T> {
   desired: T;
   /** What the store has now. */
   current: T;
-  /** What the SDK last wrote; `undefined` when it never wrote the field (adoption). */
+  /**
+   * What the SDK last wrote, as the store stored it; `undefined` when it never wrote the
+   * field (adoption).
+   */
   lastPushed: T | undefined;
+  /**
+   * What the SDK sent when the store stored something else (see `PushedValues.sent`);
+   * `undefined` when the store stored what was sent.
+   */
+  lastSent?: T | undefined;
 }
 
 /**
  * Decides one field by its ownership mode (DESIGN §4):
  *
+ * - in every mode but `store`, a field whose Balance value is still what the SDK last sent
+ *   (`lastSent`) while the store still holds what it stored from it (`lastPushed`) is
+ *   `unchanged`: WooCommerce's own rewriting of a value on save never causes a rewrite or a
+ *   conflict;
  * - `balance`: Balance wins — write whenever the store differs;
  * - `store`: never written after creation;
  * - `balance-unless-edited` (three-way): write only while the store still holds what the
@@ -47,6 +62,8 @@ export interface FieldValues<T> {
  * ```ts
  * decideField('balance-unless-edited', { desired: 'A', current: 'B', lastPushed: 'B' }, Object.is); // 'write'
  * decideField('balance-unless-edited', { desired: 'A', current: 'C', lastPushed: 'B' }, Object.is); // 'conflict'
+ * // sent "<b>A", the store stored "A" and still has it, Balance still says "<b>A":
+ * decideField('balance', { desired: '<b>A', current: 'A', lastPushed: 'A', lastSent: '<b>A' }, Object.is); // 'unchanged'
  * ```
  */
 export function decideField<T>(
@@ -58,8 +75,16 @@ export function decideField<T>(
 ): FieldDecision {
   if (mode === 'store') return 'store-owned';
   if (equal(values.current, values.desired)) return 'in-sync';
+  const { lastPushed, lastSent } = values;
+  if (
+    lastSent !== undefined &&
+    lastPushed !== undefined &&
+    equal(values.desired, lastSent) &&
+    equal(values.current, lastPushed)
+  ) {
+    return 'unchanged';
+  }
   if (mode === 'balance') return 'write';
-  const { lastPushed } = values;
   if (lastPushed === undefined) return isUnset?.(values.current) ? 'write' : 'conflict';
   if (equal(values.current, lastPushed)) return 'write';
   if (ownChange?.(values.current, lastPushed)) return 'write';

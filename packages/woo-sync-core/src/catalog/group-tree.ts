@@ -1,6 +1,21 @@
 import type { BalanceCatalogItem } from './catalog-snapshot.js';
 
 /**
+ * What is wrong with the group chain above an item:
+ * - `unknown-group`: its group is not a group Balance returned;
+ * - `group-cycle`: following the parents comes back to a group already passed (`groups` is
+ *   the loop, in parent order).
+ *
+ * @example
+ * ```ts
+ * const issue: GroupChainIssue = { kind: 'group-cycle', groups: [groupA, groupB] };
+ * ```
+ */
+export type GroupChainIssue =
+  | { kind: 'unknown-group'; group: string }
+  | { kind: 'group-cycle'; groups: string[] };
+
+/**
  * The Balance group hierarchy (groups are `Items` rows with `IsGroup`), with the questions
  * the planner asks of it answered in O(depth) and memoized per group.
  *
@@ -13,6 +28,8 @@ import type { BalanceCatalogItem } from './catalog-snapshot.js';
 export class GroupTree {
   readonly #groups = new Map<string, BalanceCatalogItem>();
   readonly #memo = new Map<ReadonlySet<string>, Map<string, boolean>>();
+  /** Per known group: the loop its chain runs into, or `null` when the chain ends. */
+  readonly #chains = new Map<string, GroupChainIssue | null>();
 
   constructor(items: readonly BalanceCatalogItem[]) {
     for (const item of items) if (item.isGroup) this.#groups.set(item.uid, item);
@@ -51,6 +68,38 @@ export class GroupTree {
       const parent = this.#groups.get(current)?.parent ?? null;
       current = parent;
     }
+  }
+
+  /**
+   * What is wrong with the chain of groups above an item in group `uid` (see
+   * {@link GroupChainIssue}); `undefined` when it is a known group whose chain ends at the
+   * root (or at a parent that is not a group). O(depth) once, memoized per group; always
+   * terminates.
+   */
+  chainIssue(uid: string | null): GroupChainIssue | undefined {
+    if (uid === null) return undefined;
+    if (!this.#groups.has(uid)) return { kind: 'unknown-group', group: uid };
+    const path: string[] = [];
+    const position = new Map<string, number>();
+    let issue: GroupChainIssue | null = null;
+    let current: string | null = uid;
+    while (current !== null && this.#groups.has(current)) {
+      const known = this.#chains.get(current);
+      if (known !== undefined) {
+        issue = known;
+        break;
+      }
+      const at = position.get(current);
+      if (at !== undefined) {
+        issue = { kind: 'group-cycle', groups: path.slice(at) };
+        break;
+      }
+      position.set(current, path.length);
+      path.push(current);
+      current = this.#groups.get(current)?.parent ?? null;
+    }
+    for (const group of path) this.#chains.set(group, issue);
+    return issue ?? undefined;
   }
 
   /** Depth of a group: 0 at the root. */

@@ -1,5 +1,10 @@
 import type { CatalogConfig } from '../config/sync-config-schema.js';
-import type { ProductMapping, PushedValues } from '../ports/sync-store.js';
+import type {
+  ProductMapping,
+  PushedFieldValues,
+  PushedValues,
+  SentValues,
+} from '../ports/sync-store.js';
 import type { WooProduct, WooProductFields } from '../ports/woocommerce-port.js';
 import { moneyToMinor } from './catalog-decimal.js';
 import { BALANCE_UID_META, balanceUidOf } from './catalog-fingerprints.js';
@@ -79,6 +84,13 @@ export interface ProductDecision {
   record?: MappingRecord;
 }
 
+/** The fields of a sale in pushed values. */
+const SALE_KEYS = [
+  'salePrice',
+  'saleFrom',
+  'saleTo',
+] as const satisfies readonly (keyof SentValues)[];
+
 const sameIds = (a: readonly number[] | undefined, b: readonly number[] | undefined): boolean => {
   if (a === undefined || b === undefined) return a === b;
   if (a.length !== b.length) return false;
@@ -91,7 +103,7 @@ const sameMoney = (a: string | undefined, b: string | undefined): boolean =>
   (a === undefined || a === '' ? undefined : moneyToMinor(a)) ===
   (b === undefined || b === '' ? undefined : moneyToMinor(b));
 
-const pushedSale = (pushed: PushedValues): SaleValue | null | undefined =>
+const pushedSale = (pushed: PushedFieldValues): SaleValue | null | undefined =>
   pushed.salePrice === undefined
     ? undefined
     : pushed.salePrice === ''
@@ -122,7 +134,10 @@ export function decideProduct(
 ): ProductDecision {
   const { ownership, now, scope } = context;
   const last: PushedValues = mapping?.lastPushed ?? {};
+  // What the SDK sent for fields the store stored differently (absent: stored as sent).
+  const lastSent: SentValues = last.sent ?? {};
   const pushed: PushedValues = { ...last };
+  const sent: SentValues = { ...lastSent };
   let pendingCategories: CategoryTarget[] | undefined;
   const fields: WooProductFields = {};
   let categories: CategoryTarget[] | undefined;
@@ -133,11 +148,17 @@ export function decideProduct(
 
   const settle = (
     field: FieldChange['field'],
+    sentKeys: readonly (keyof SentValues)[],
     decision: FieldDecision,
     values: { store: unknown; lastPushed: unknown; balance: unknown },
     remember: () => void,
     send: () => void,
   ) => {
+    // `unchanged` keeps what was remembered, the value sent included. Otherwise the field is
+    // remembered as Balance's value; after a write the applier records what the store stored.
+    if (decision === 'in-sync' || decision === 'write') {
+      for (const key of sentKeys) delete sent[key];
+    }
     if (decision === 'in-sync') remember();
     else if (decision === 'write') {
       remember();
@@ -150,9 +171,19 @@ export function decideProduct(
 
   if (scope === 'items') {
     // The SKU is Balance's key: always Balance-owned; a linked product follows its item.
-    if (desired.sku !== product.sku.trim()) {
+    const storeSku = product.sku.trim();
+    // WooCommerce stored the SKU last sent as something else (`wc_clean`), and still has it.
+    const skuStoredAsSent =
+      mode === 'linked' &&
+      lastSent.sku !== undefined &&
+      lastSent.sku === desired.sku &&
+      mapping?.sku.trim() === storeSku;
+    if (desired.sku === storeSku) {
+      delete sent.sku;
+    } else if (!skuStoredAsSent) {
       if (context.skuAvailable) {
         fields.sku = desired.sku;
+        delete sent.sku;
         changes.push({ field: 'sku', from: product.sku, to: desired.sku });
       } else {
         skuBlocked = true;
@@ -162,9 +193,15 @@ export function decideProduct(
     if (!isVariation) {
       settle(
         'name',
+        ['name'],
         decideField(
           ownership.name,
-          { desired: desired.name, current: product.name.trim(), lastPushed: last.name },
+          {
+            desired: desired.name,
+            current: product.name.trim(),
+            lastPushed: last.name,
+            lastSent: lastSent.name,
+          },
           (a, b) => a === b,
         ),
         { store: product.name, lastPushed: last.name, balance: desired.name },
@@ -181,9 +218,15 @@ export function decideProduct(
       const regular = desired.regularPrice;
       settle(
         'regularPrice',
+        ['regularPrice'],
         decideField(
           ownership.regularPrice,
-          { desired: regular, current: product.regularPrice, lastPushed: last.regularPrice },
+          {
+            desired: regular,
+            current: product.regularPrice,
+            lastPushed: last.regularPrice,
+            lastSent: lastSent.regularPrice,
+          },
           sameMoney,
           undefined,
           (current) => current.trim() === '',
@@ -204,9 +247,10 @@ export function decideProduct(
       const lastSale = pushedSale(last);
       settle(
         'sale',
+        SALE_KEYS,
         decideField<SaleValue | null>(
           ownership.salePrice,
-          { desired: sale, current, lastPushed: lastSale },
+          { desired: sale, current, lastPushed: lastSale, lastSent: pushedSale(lastSent) },
           (a, b) => sameSale(a, b, now),
         ),
         { store: current, lastPushed: lastSale, balance: sale },
@@ -230,9 +274,15 @@ export function decideProduct(
       const desiredIds = known ? targets.map((t) => t.id as number) : undefined;
       settle(
         'categories',
+        ['categoryIds'],
         decideField<readonly number[] | undefined>(
           ownership.categories,
-          { desired: desiredIds, current: product.categoryIds, lastPushed: last.categoryIds },
+          {
+            desired: desiredIds,
+            current: product.categoryIds,
+            lastPushed: last.categoryIds,
+            lastSent: lastSent.categoryIds,
+          },
           (a, b) => a !== undefined && b !== undefined && sameIds(a, b),
           undefined,
           (current) =>
@@ -259,9 +309,15 @@ export function decideProduct(
     const current = product.manageStock ? product.stockQuantity : null;
     settle(
       'stock',
+      ['stockQuantity'],
       decideField<number | null>(
         ownership.stock,
-        { desired: desired.stock, current, lastPushed: last.stockQuantity },
+        {
+          desired: desired.stock,
+          current,
+          lastPushed: last.stockQuantity,
+          lastSent: lastSent.stockQuantity,
+        },
         (a, b) => a === b,
         // Orders decrement stock in WooCommerce: a lower store value is WooCommerce's own doing.
         (currentValue, lastValue) =>
@@ -310,8 +366,14 @@ export function decideProduct(
         delete pushed.saleFrom;
         delete pushed.saleTo;
       }
+      for (const key of SALE_KEYS) {
+        if (lastSent[key] === undefined) delete sent[key];
+        else (sent as Record<string, unknown>)[key] = lastSent[key];
+      }
     }
   }
+  if (Object.keys(sent).length > 0) pushed.sent = sent;
+  else delete pushed.sent;
 
   const linking = mode === 'adopt' || mapping === undefined || mapping.wooId !== product.id;
   if (balanceUidOf(product) !== desired.balanceUid) {
@@ -359,7 +421,8 @@ export function decideProduct(
 }
 
 /**
- * Whether two sets of pushed values mean the same thing from `now` on.
+ * Whether two sets of pushed values mean the same thing from `now` on (the values sent for
+ * fields stored differently included).
  *
  * @example
  * ```ts
@@ -367,6 +430,14 @@ export function decideProduct(
  * ```
  */
 export function samePushed(a: PushedValues, b: PushedValues, now: Date): boolean {
+  const sentA = a.sent ?? {};
+  const sentB = b.sent ?? {};
+  return (
+    sameFieldValues(a, b, now) && sentA.sku === sentB.sku && sameFieldValues(sentA, sentB, now)
+  );
+}
+
+function sameFieldValues(a: PushedFieldValues, b: PushedFieldValues, now: Date): boolean {
   if (a.name !== b.name) return false;
   if (!sameMoney(a.regularPrice, b.regularPrice)) return false;
   const sa = pushedSale(a);
@@ -375,4 +446,99 @@ export function samePushed(a: PushedValues, b: PushedValues, now: Date): boolean
   if (a.stockQuantity !== b.stockQuantity) return false;
   if (a.status !== b.status) return false;
   return sameIds(a.categoryIds, b.categoryIds);
+}
+
+/**
+ * Forgets the values sent for `keys` (the fields are about to be written again, or are in
+ * sync): `pushed.sent` loses those keys, and disappears when empty.
+ *
+ * @example
+ * ```ts
+ * const pushed = { status: 'draft', sent: { status: 'bogus' } };
+ * forgetSent(pushed, ['status']); // pushed.sent is gone
+ * ```
+ */
+export function forgetSent(pushed: PushedValues, keys: readonly (keyof SentValues)[]): void {
+  if (!pushed.sent) return;
+  const sent: SentValues = { ...pushed.sent };
+  for (const key of keys) delete sent[key];
+  if (Object.keys(sent).length > 0) pushed.sent = sent;
+  else delete pushed.sent;
+}
+
+/**
+ * What to remember after a write, from the product WooCommerce returned for it. For each
+ * field the write sent, the value the store **stored** becomes the last pushed value, and
+ * where it differs from the value sent, the value sent is kept in `pushed.sent` — so the next
+ * plan sees neither a manual edit (the store still holds what it stored) nor a change in
+ * Balance (Balance still says what was sent). WooCommerce rewrites some values on save:
+ * names go through `wp_filter_post_kses` (`<script>` removed, entities normalised) and an
+ * empty one becomes "Product", SKUs through `wc_clean`, unknown category ids are dropped, and
+ * stock is not kept when the store does not manage stock.
+ *
+ * Prices and the sale are remembered as sent: WooCommerce stores them as sent (the planner
+ * never sends a sale that WooCommerce would clear), and the product a batch update returns is
+ * in `view` context, where pricing plugins' filters apply.
+ *
+ * @param record - the plan's record (`sku` and `pushed`, categories already resolved)
+ * @param fieldsSent - the fields the write sent (category ids resolved)
+ * @param stored - the product as WooCommerce returned it after the write
+ * @example
+ * ```ts
+ * const { sku, pushed } = rememberStored(entry.record, draft, outcome.item);
+ * ```
+ */
+export function rememberStored(
+  record: { sku: string; pushed: PushedValues },
+  fieldsSent: WooProductFields,
+  stored: WooProduct,
+): { sku: string; pushed: PushedValues } {
+  const pushed: PushedValues = { ...record.pushed };
+  const sent: SentValues = { ...(record.pushed.sent ?? {}) };
+  let sku = record.sku;
+  const note = <K extends keyof PushedFieldValues>(
+    key: K,
+    sentValue: PushedFieldValues[K],
+    storedValue: PushedFieldValues[K],
+    same: (a: PushedFieldValues[K], b: PushedFieldValues[K]) => boolean,
+  ) => {
+    if (same(sentValue, storedValue)) {
+      pushed[key] = sentValue;
+      delete sent[key];
+    } else {
+      pushed[key] = storedValue;
+      sent[key] = sentValue;
+    }
+  };
+  const isVariation = stored.parentId > 0 || stored.type === 'variation';
+  if (fieldsSent.sku !== undefined) {
+    const sentSku = fieldsSent.sku.trim();
+    if (stored.sku.trim() === sentSku) delete sent.sku;
+    else {
+      sku = stored.sku;
+      sent.sku = sentSku;
+    }
+  }
+  if (fieldsSent.name !== undefined && !isVariation) {
+    note('name', fieldsSent.name, stored.name.trim(), (a, b) => a === b);
+  }
+  if (fieldsSent.stockQuantity !== undefined) {
+    note(
+      'stockQuantity',
+      fieldsSent.stockQuantity,
+      stored.manageStock ? stored.stockQuantity : null,
+      (a, b) => a === b,
+    );
+  }
+  if (fieldsSent.categoryIds !== undefined && !isVariation) {
+    note('categoryIds', fieldsSent.categoryIds, [...stored.categoryIds], sameIds);
+  }
+  if (fieldsSent.status !== undefined) {
+    note('status', fieldsSent.status, stored.status, (a, b) => a === b);
+  }
+  if (fieldsSent.regularPrice !== undefined) delete sent.regularPrice;
+  if (fieldsSent.salePrice !== undefined) for (const key of SALE_KEYS) delete sent[key];
+  if (Object.keys(sent).length > 0) pushed.sent = sent;
+  else delete pushed.sent;
+  return { sku, pushed };
 }

@@ -1,11 +1,15 @@
 import type { ChangeCursor, UtcDateTime, WooProductStatus } from './woocommerce-port.js';
 
 /**
- * The values the SDK last wrote to a product, per owned field. The planner compares them
- * with the store's current values to tell a manual edit (conflict) from WooCommerce's own
- * changes, and with Balance's values to decide what to update.
+ * Values of the fields the catalog writes, one per owned field (the sale is `salePrice` with
+ * its window `saleFrom`/`saleTo`; stock is `null` when the product does not manage it).
+ *
+ * @example
+ * ```ts
+ * const values: PushedFieldValues = { name: 'Espresso', regularPrice: '18.90', stockQuantity: 38 };
+ * ```
  */
-export interface PushedValues {
+export interface PushedFieldValues {
   name?: string;
   regularPrice?: string;
   salePrice?: string;
@@ -14,6 +18,46 @@ export interface PushedValues {
   stockQuantity?: number | null;
   categoryIds?: number[];
   status?: WooProductStatus;
+}
+
+/**
+ * What the SDK sent for fields the store stored differently (see {@link PushedValues.sent}).
+ * `sku` is the SKU sent when the store kept another one (WooCommerce runs SKUs through
+ * `wc_clean`); the mapping's `sku` is then the one stored.
+ *
+ * @example
+ * ```ts
+ * const sent: SentValues = { name: '<script>x</script>Espresso' }; // stored as "Espresso"
+ * ```
+ */
+export interface SentValues extends PushedFieldValues {
+  sku?: string;
+}
+
+/**
+ * The values the SDK last wrote to a product, per owned field, **as the store stored them**
+ * (read from the product WooCommerce returns for each write). The planner compares them
+ * with the store's current values to tell a manual edit (conflict) from WooCommerce's own
+ * changes, and with Balance's values to decide what to update.
+ *
+ * Stored as JSON by every SyncStore adapter; fields are optional, so mappings written by
+ * earlier versions (without `sent`) read the same.
+ *
+ * @example
+ * ```ts
+ * // WooCommerce filtered the name through kses: Balance still says what was sent, the store
+ * // still holds what it made of it — the planner treats that as unchanged.
+ * const lastPushed: PushedValues = { name: 'Espresso', sent: { name: '<script>x</script>Espresso' } };
+ * ```
+ */
+export interface PushedValues extends PushedFieldValues {
+  /**
+   * For fields WooCommerce stored differently from what the SDK sent (names filtered by
+   * `wp_filter_post_kses`, an empty name stored as "Product", stock not kept when the store
+   * does not manage stock, unknown category ids dropped, …): the value sent. Absent for
+   * fields stored exactly as sent, and in mappings written before this was recorded.
+   */
+  sent?: SentValues;
 }
 
 /** The link between a Balance item and a WooCommerce product or variation. */

@@ -77,9 +77,16 @@ export class InMemoryWooCatalog {
   /** The id of "Uncategorized", which products without categories end up in. */
   readonly defaultCategoryId: number;
 
-  constructor(nextId: () => number, now: () => UtcDateTime) {
+  readonly #filterName: (name: string) => string;
+
+  constructor(
+    nextId: () => number,
+    now: () => UtcDateTime,
+    filterName: (name: string) => string = (name) => name,
+  ) {
     this.#nextId = nextId;
     this.#now = now;
+    this.#filterName = filterName;
     this.defaultCategoryId = nextId();
     this.#categories.set(this.defaultCategoryId, {
       id: this.defaultCategoryId,
@@ -230,7 +237,9 @@ export class InMemoryWooCatalog {
       }
       target.sku = sku;
     }
-    if (fields.name !== undefined) target.name = fields.name;
+    if (fields.name !== undefined) target.name = this.#filterName(fields.name);
+    // WooCommerce saves a new product without a name as "Product".
+    if (isCreate && target.type !== 'variation' && target.name === '') target.name = 'Product';
     if (fields.status !== undefined) target.status = fields.status;
     if (target.type === 'variable' || target.type === 'grouped') {
       // Prices live on the children.

@@ -35,6 +35,13 @@ export interface InMemoryWooCommerceOptions {
    * @default 100
    */
   batchLimit?: number;
+  /**
+   * What the store makes of a product name on save, like WordPress's content filters
+   * (`wp_filter_post_kses` and friends strip disallowed HTML and normalise entities). A new
+   * product whose name ends up empty is saved as "Product", as WooCommerce does.
+   * @default the name as sent
+   */
+  filterName?: (name: string) => string;
 }
 
 /** One batch call the store received through the port. */
@@ -84,7 +91,7 @@ export class InMemoryWooCommerce implements WooCommercePort {
       return this.#lastId;
     };
     const now = () => this.#now();
-    this.#catalog = new InMemoryWooCatalog(nextId, now);
+    this.#catalog = new InMemoryWooCatalog(nextId, now, options.filterName);
     this.#orders = new InMemoryWooOrders(nextId, now, this.#catalog);
   }
 

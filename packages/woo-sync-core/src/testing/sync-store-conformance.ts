@@ -229,6 +229,23 @@ export function describeSyncStoreConformance(name: string, factory: SyncStoreFac
         expect(await store.products.list(storeId)).toStrictEqual([productMapping('u2')]);
       });
 
+      it('keeps the values sent next to the values stored (lastPushed.sent), and mappings without them', async () => {
+        const withSent = productMapping('u1', {
+          sku: 'KS 3',
+          lastPushed: {
+            name: 'Product',
+            stockQuantity: null,
+            categoryIds: [15],
+            sent: { name: '', sku: 'KS  3', stockQuantity: 4, categoryIds: [404] },
+          },
+        });
+        const without = productMapping('u2');
+        await store.products.upsert(storeId, [withSent, without]);
+        const listed = await store.products.list(storeId);
+        expect(listed).toStrictEqual([withSent, without]);
+        expect('sent' in (listed[1]?.lastPushed ?? {})).toBe(false);
+      });
+
       it('copies values in and out', async () => {
         const input = productMapping('u1');
         await store.products.upsert(storeId, [input]);

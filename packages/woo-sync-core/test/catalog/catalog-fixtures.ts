@@ -159,3 +159,16 @@ export function priced(
     stocks: [{ item: itemUid, warehouse, quantity, reserve }],
   };
 }
+
+/**
+ * A rough stand-in for what WordPress does to a post title on save (kses: `<script>` blocks and
+ * tags removed, a lone `&` becomes `&amp;`; `trim`), for `InMemoryWooCommerce({ filterName })`.
+ * The SDK does not imitate it: it remembers what the store stored.
+ */
+export function ksesLike(name: string): string {
+  return name
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/&(?!(?:[a-z]+|#\d+);)/gi, '&amp;')
+    .trim();
+}

@@ -1,12 +1,15 @@
 import {
+  type BalanceCatalogItem,
   type CatalogPlan,
   type CatalogPlanEntry,
   CatalogPlanner,
   type CatalogSnapshot,
+  catalogReasonHelp,
 } from '@balance-sync/woo-sync-core';
 import { describe, expect, it } from 'vitest';
 import {
   GROUP,
+  group,
   item,
   makeConfig,
   makeSnapshot,
@@ -781,6 +784,166 @@ describe('CatalogPlanner — categories', () => {
       }),
     );
     expect(p.categories.map((c) => c.name)).toEqual(['ჩაი']);
+  });
+});
+
+describe('CatalogPlanner — groups Balance did not return, and groups in a loop', () => {
+  const UNKNOWN = uid(777);
+  const LOOP_A = uid(201);
+  const LOOP_B = uid(202);
+  const UNDER_LOOP = uid(203);
+  /** A → B → A, both once under coffee; a group below the loop; and a group that is its own parent. */
+  const loopGroups = (): BalanceCatalogItem[] => [
+    group(LOOP_A, 'Loop A', LOOP_B),
+    group(LOOP_B, 'Loop B', LOOP_A),
+    group(UNDER_LOOP, 'Under the loop', LOOP_A),
+    group(uid(204), 'Self', uid(204)),
+  ];
+  const pricedAll = (...uids: string[]) => ({
+    prices: uids.map((u) => ({ priceType: PRICE.retail, item: u, price: '5.00' })),
+    stocks: uids.map((u) => ({ item: u, warehouse: WAREHOUSE.main, quantity: '3', reserve: '0' })),
+  });
+
+  it('an item in an unknown group is still created, uncategorised, with an unknown-group note', () => {
+    const p = plan(
+      makeSnapshot({
+        items: [item(uid(1), 'ORPHAN', 'Orphan', UNKNOWN), item(uid(2), 'OK', 'Fine')],
+        ...pricedAll(uid(1), uid(2)),
+        categories: [{ id: 7, name: 'Coffee', slug: 'coffee', parentId: 0 }],
+      }),
+      makeConfig({ store: { categories: { mapping: { [GROUP.coffee]: 7 } } } }),
+    );
+    const orphan = entryOf(p, uid(1));
+    expect(orphan).toMatchObject({ kind: 'create', reason: 'unknown-group' });
+    expect(orphan.write?.categories).toBeUndefined();
+    expect(orphan.detail).toContain(UNKNOWN);
+    expect(orphan.detail).toMatch(
+      /check the item’s group in Balance, or map .* stores\[\]\.categories\.mapping/,
+    );
+    expect(entryOf(p, uid(2))).toMatchObject({ kind: 'create' });
+    expect(entryOf(p, uid(2)).reason).toBeUndefined();
+    expect(p.summary).toMatchObject({ create: 2, reasons: { 'unknown-group': 1 } });
+    const text = p.toText();
+    expect(text).toContain('ORPHAN  Orphan [unknown-group]');
+    expect(text).toContain(`unknown-group: ${catalogReasonHelp['unknown-group'].means}`);
+  });
+
+  it('keeps the note on linked products (unchanged or updated) and next to a conflict’s own reason', () => {
+    const linked = product({
+      id: 50,
+      sku: 'ORPHAN',
+      name: 'Orphan',
+      regularPrice: '5.00',
+      manageStock: true,
+      stockQuantity: 3,
+      meta: [{ key: '_balance_uid', value: uid(1) }],
+    });
+    const lastPushed = {
+      name: 'Orphan',
+      regularPrice: '5.00',
+      salePrice: '',
+      saleFrom: null,
+      saleTo: null,
+      stockQuantity: 3,
+    };
+    const unchanged = plan(
+      makeSnapshot({
+        items: [item(uid(1), 'ORPHAN', 'Orphan', UNKNOWN)],
+        ...pricedAll(uid(1)),
+        products: [linked],
+        productMappings: [mapping(uid(1), 50, 'ORPHAN', lastPushed)],
+      }),
+    );
+    expect(entryOf(unchanged, uid(1))).toMatchObject({
+      kind: 'unchanged',
+      reason: 'unknown-group',
+    });
+    expect(unchanged.summary.productWrites).toBe(0);
+
+    const edited = plan(
+      makeSnapshot({
+        items: [item(uid(1), 'ORPHAN', 'Orphan (new)', UNKNOWN)],
+        ...pricedAll(uid(1)),
+        products: [{ ...linked, name: 'Edited by hand' }],
+        productMappings: [mapping(uid(1), 50, 'ORPHAN', lastPushed)],
+      }),
+    );
+    const entry = entryOf(edited, uid(1));
+    expect(entry).toMatchObject({ kind: 'conflict', reason: 'edited-in-store' });
+    expect(entry.detail).toMatch(/^keeps the store’s name; group .* is not a Balance group/);
+  });
+
+  it('an unknown group mapped to a category id in the configuration is categorised, without a note', () => {
+    const p = plan(
+      makeSnapshot({
+        items: [item(uid(1), 'ORPHAN', 'Orphan', UNKNOWN)],
+        ...pricedAll(uid(1)),
+        categories: [{ id: 9, name: 'Misc', slug: 'misc', parentId: 0 }],
+      }),
+      makeConfig({ store: { categories: { mapping: { [UNKNOWN]: 9 } } } }),
+    );
+    expect(entryOf(p, uid(1)).write?.categories).toEqual([{ group: UNKNOWN, id: 9 }]);
+    expect(entryOf(p, uid(1)).reason).toBeUndefined();
+    // …and excluding it skips its items.
+    const excluded = plan(
+      makeSnapshot({ items: [item(uid(1), 'ORPHAN', 'Orphan', UNKNOWN)], ...pricedAll(uid(1)) }),
+      makeConfig({ store: { categories: { excludedGroups: [UNKNOWN] } } }),
+    );
+    expect(entryOf(excluded, uid(1))).toMatchObject({ kind: 'skip', reason: 'excluded-group' });
+  });
+
+  it('group chains that loop terminate: items are created with a group-cycle note naming the loop', () => {
+    const items = [
+      ...loopGroups(),
+      item(uid(1), 'IN-LOOP', 'In the loop', LOOP_B),
+      item(uid(2), 'BELOW', 'Below the loop', UNDER_LOOP),
+      item(uid(3), 'SELF', 'In a self-parented group', uid(204)),
+    ];
+    for (const createCategories of [false, true]) {
+      const p = plan(
+        makeSnapshot({ items, ...pricedAll(uid(1), uid(2), uid(3)) }),
+        makeConfig({
+          catalog: { createCategories },
+          // Loop A is also mapped "create", and excluding a group elsewhere makes the planner
+          // walk every chain for exclusions too.
+          store: {
+            categories: { mapping: { [LOOP_A]: 'create' }, excludedGroups: [GROUP.expenses] },
+          },
+        }),
+      );
+      expect(p.entries.map((e) => [e.sku, e.kind, e.reason])).toEqual([
+        ['IN-LOOP', 'create', 'group-cycle'],
+        ['BELOW', 'create', 'group-cycle'],
+        ['SELF', 'create', 'group-cycle'],
+      ]);
+      expect(entryOf(p, uid(1)).detail).toMatch(
+        /the groups above the item loop: “Loop [AB]” \(.*\) → “Loop [AB]” \(.*\) → “Loop [AB]”/,
+      );
+      expect(entryOf(p, uid(3)).detail).toContain('“Self”');
+      // Categories made of the loop still form a tree: every parent is created before its
+      // child, and no category is its own ancestor.
+      const created = new Map(p.categories.map((c) => [c.groupUid, c]));
+      for (const category of p.categories) {
+        const seen = new Set<string>();
+        let current: string | undefined = category.groupUid;
+        while (current !== undefined) {
+          expect(seen.has(current), `${category.name} is its own ancestor`).toBe(false);
+          seen.add(current);
+          const parent: string | undefined = created.get(current)?.parent?.group;
+          if (parent !== undefined) {
+            const parentEntry = created.get(parent);
+            expect(parentEntry?.depth ?? -1).toBeLessThan(created.get(current)?.depth ?? 0);
+          }
+          current = parent;
+        }
+      }
+      expect(p.categories.some((c) => c.groupUid === LOOP_A)).toBe(true);
+      if (createCategories) {
+        expect(p.categories.map((c) => c.groupUid).sort()).toEqual(
+          [LOOP_A, LOOP_B, UNDER_LOOP, uid(204)].sort(),
+        );
+      }
+    }
   });
 });
 

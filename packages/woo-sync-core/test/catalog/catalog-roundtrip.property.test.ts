@@ -21,6 +21,7 @@ import { describe, expect, it } from 'vitest';
 import {
   GROUP,
   item,
+  ksesLike,
   makeConfig,
   PRICE,
   standardGroups,
@@ -76,6 +77,18 @@ async function apply(
 }
 
 const SKU_POOL = ['A', 'B', 'C', 'D', 'a', 'DUP', '', 'E-1', 'F 2'];
+/** Names the store saves differently (kses, "Product" for an empty name, trimmed). */
+const NAME_POOL = [
+  'Item',
+  '<script>alert(1)</script>Item',
+  '<b>Bold</b> item',
+  '',
+  '   ',
+  'Tom & Jerry',
+  'Tea &amp; cups',
+  'Trailing   ',
+  'ყავა ☕',
+];
 const GROUPS = [GROUP.coffee, GROUP.tea, GROUP.household, GROUP.services, GROUP.expenses];
 const OWNERSHIP = fc.constantFrom(
   'balance' as const,
@@ -91,6 +104,7 @@ const catalogArbitrary = fc
     items: fc.array(
       fc.record({
         sku: fc.oneof(fc.constantFrom(...SKU_POOL), fc.string({ minLength: 1, maxLength: 4 })),
+        name: fc.option(fc.constantFrom(...NAME_POOL), { nil: undefined }),
         group: fc.constantFrom(...GROUPS),
         service: fc.boolean(),
         price: fc.option(money, { nil: undefined }),
@@ -112,7 +126,7 @@ const catalogArbitrary = fc
     existing: fc.array(
       fc.record({
         sku: fc.constantFrom(...SKU_POOL),
-        name: fc.constantFrom('Same', 'Other name'),
+        name: fc.constantFrom('Same', 'Other name', 'Item', 'Tom &amp; Jerry', '<i>x</i>'),
         price: fc.option(money, { nil: undefined }),
         metaItem: fc.option(fc.integer({ min: 0, max: 25 }), { nil: undefined }),
         categorized: fc.boolean(),
@@ -137,7 +151,7 @@ describe('catalog round trip (property)', () => {
     await fc.assert(
       fc.asyncProperty(catalogArbitrary, async (c) => {
         const clock = new ManualClock(NOW);
-        const woo = new InMemoryWooCommerce({ clock });
+        const woo = new InMemoryWooCommerce({ clock, filterName: ksesLike });
         const store = new InMemorySyncStore();
         const tea = await woo.seed.addCategory({ name: 'Tea (existing)' });
 
@@ -147,7 +161,7 @@ describe('catalog round trip (property)', () => {
             item(
               uid(n + 1),
               i.sku,
-              `Item ${n + 1}`,
+              i.name ?? `Item ${n + 1}`,
               i.group,
               i.service ? { itemType: 'service' } : {},
             ),

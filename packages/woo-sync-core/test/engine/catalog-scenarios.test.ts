@@ -291,6 +291,97 @@ describe('catalog import against the Balance and WooCommerce simulators', () => 
     }
   });
 
+  it('names and SKUs the store saves differently (kses, "Product", wc_clean) stay unchanged; a manual rename is still a conflict', async () => {
+    for (const mode of ['balance-unless-edited', 'balance'] as const) {
+      const world = createSimulatorWorld({
+        config: (sim) => seedConfig(sim, { catalog: { ownership: { name: mode } } }),
+      });
+      const { balanceSim, wooSim } = world;
+      const { seed } = balanceSim;
+      const add = (Name: string, Code: string) => {
+        const added = balanceSim.addItem({
+          Name,
+          Code,
+          Group: seed.groups.coffee,
+          ItemType: seed.itemTypes.goods,
+        });
+        balanceSim.setPrice({ item: added.uid, price: '12.00' });
+        balanceSim.setStock({ item: added.uid, warehouse: seed.warehouses.main, quantity: '4' });
+        return added.uid;
+      };
+      const script = add('<script>alert(1)</script>Cold brew <b>1L</b>', 'KS-1');
+      const empty = add('', 'KS-2');
+      const spaced = add('Filter coffee', 'KS  3'); // wc_clean collapses the inner spaces
+      const uids = [script, empty, spaced];
+
+      const first = await importAll(world);
+      expect(first.result.failures).toEqual([]);
+      const stored = async () => {
+        const byUid = new Map(
+          (await world.store.products.list('main')).map((m) => [m.balanceUid, m.wooId]),
+        );
+        const products = await allProducts(world.woo);
+        return uids.map((u) => products.find((p) => p.id === byUid.get(u)));
+      };
+      const [scriptProduct, emptyProduct, spacedProduct] = await stored();
+      expect(scriptProduct?.name).toBe('Cold brew <b>1L</b>'); // the simulator's kses
+      expect(emptyProduct?.name).toBe('Product');
+      expect(spacedProduct?.sku).toBe('KS 3');
+      // The mappings remember what the store stored, and what was sent where it differs.
+      const mappings = new Map(
+        (await world.store.products.list('main')).map((m) => [m.balanceUid, m]),
+      );
+      expect(mappings.get(script)?.lastPushed).toMatchObject({
+        name: 'Cold brew <b>1L</b>',
+        sent: { name: '<script>alert(1)</script>Cold brew <b>1L</b>' },
+      });
+      expect(mappings.get(empty)?.lastPushed).toMatchObject({
+        name: 'Product',
+        sent: { name: '' },
+      });
+      expect(mappings.get(spaced)).toMatchObject({
+        sku: 'KS 3',
+        lastPushed: { sent: { sku: 'KS  3' } },
+      });
+      expect(mappings.get(spaced)?.lastPushed.sent?.name).toBeUndefined();
+
+      wooSim.requests.clear();
+      const second = await importAll(world);
+      for (const u of uids) {
+        const entry = second.plan.entries.find((e) => e.balanceUid === u);
+        expect({ sku: entry?.sku, kind: entry?.kind, record: entry?.record }).toEqual({
+          sku: entry?.sku,
+          kind: 'unchanged',
+          record: undefined,
+        });
+      }
+      expect(second.plan.summary.productWrites).toBe(0);
+      expect(second.plan.summary.conflict).toBe(first.plan.summary.conflict);
+      expect(writesOf(wooSim)).toEqual([]);
+
+      // A person renames one of them: an edit under balance-unless-edited, overwritten under balance.
+      await wooSim.admin.editProduct(scriptProduct?.id as number, { name: 'Cold brew (ours)' });
+      const third = await importAll(world);
+      const entry = third.plan.entries.find((e) => e.balanceUid === script);
+      if (mode === 'balance') {
+        expect(entry?.kind).toBe('update');
+        expect((await stored())[0]?.name).toBe('Cold brew <b>1L</b>');
+      } else {
+        expect(entry).toMatchObject({ kind: 'conflict', reason: 'edited-in-store' });
+        expect(entry?.conflicts).toEqual([
+          {
+            field: 'name',
+            store: 'Cold brew (ours)',
+            lastPushed: 'Cold brew <b>1L</b>',
+            balance: '<script>alert(1)</script>Cold brew <b>1L</b>',
+          },
+        ]);
+        expect((await stored())[0]?.name).toBe('Cold brew (ours)');
+      }
+      expect(third.plan.summary.productWrites).toBe(mode === 'balance' ? 1 : 0);
+    }
+  });
+
   it('missing-item policy "draft": unpublishes a product whose item is gone, only after a complete read', async () => {
     const world = createSimulatorWorld({
       config: (sim) => seedConfig(sim, { catalog: { missingItems: 'draft' } }),

@@ -114,6 +114,8 @@ export type CatalogReason =
   | 'edited-in-store'
   | 'store-value-differs'
   | 'category-not-found'
+  | 'unknown-group'
+  | 'group-cycle'
   | 'missing-in-balance';
 
 export interface CatalogPlanEntry {

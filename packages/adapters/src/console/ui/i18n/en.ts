@@ -265,6 +265,12 @@ export const en = {
   'reason.category-not-found': 'Category not found',
   'reason.category-not-found.fix':
     'The category chosen for this group does not exist in the store: choose another one, or “Create a category”, on the Categories page.',
+  'reason.unknown-group': 'Unknown group',
+  'reason.unknown-group.fix':
+    'The item’s group is not a group Balance returned, so the product gets no category. Check the item’s group in Balance (move the item, or add the group to the exchange), or map that group uid to a category in the configuration.',
+  'reason.group-cycle': 'Groups in a loop',
+  'reason.group-cycle.fix':
+    'The groups above the item form a loop in Balance. Correct the parent of one of the groups listed in the details so the tree ends at a top-level group.',
   'reason.missing-in-balance': 'Gone from Balance',
   'reason.missing-in-balance.fix':
     'Nothing, if the item was retired. Otherwise restore it in Balance; catalog.missingItems decides what happens to the product meanwhile.',

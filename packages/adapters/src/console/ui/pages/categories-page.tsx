@@ -46,6 +46,15 @@ function flattenTree<T>(
     }
   };
   walk(null, 0);
+  // Groups whose parents loop (A → B → A in Balance) are reached from no root: list them
+  // at the top so they can still be mapped.
+  for (const item of [...items].sort((a, b) => nameOf(a).localeCompare(nameOf(b)))) {
+    const id = idOf(item);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ item, depth: 0 });
+    walk(id, 1);
+  }
   return out;
 }
 
