@@ -5,13 +5,14 @@ import {
   type LedgerKind,
   type LedgerState,
 } from '@balance-sync/woo-sync-core';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { describeFailure } from '../runtime/operations/describe-failure.js';
 import { listSavedPlans, loadPlan, savePlan } from '../runtime/operations/saved-plans.js';
 import { testStoreConnection } from '../runtime/operations/test-store-connection.js';
 import type { SyncRuntime } from '../runtime/sync-runtime.js';
 import { requireAdminToken } from './admin-auth.js';
 import { HttpError, sendError } from './http-error.js';
+import { jsonApiErrorHandler, jsonRoute, knownStoreParam } from './json-api.js';
 
 const JOB_NAMES: readonly JobName[] = [
   'export-order',
@@ -105,28 +106,10 @@ export function createAdminRouter(options: {
     const methods = routes.get(path) ?? new Set<string>();
     methods.add(method.toUpperCase());
     routes.set(path, methods);
-    router[method](path, async (req, res, next) => {
-      try {
-        const body = await handler(req, res);
-        if (!res.headersSent) res.json(body);
-      } catch (error) {
-        next(error);
-      }
-    });
+    router[method](path, jsonRoute(handler));
   };
 
-  router.param('storeId', (_req, res, next, storeId: string) => {
-    if (!runtime.storeIds.includes(storeId)) {
-      sendError(
-        res,
-        404,
-        'unknown_store',
-        `No store "${storeId}"; configured stores: ${runtime.storeIds.join(', ')}`,
-      );
-      return;
-    }
-    next();
-  });
+  router.param('storeId', knownStoreParam(runtime));
 
   // ---- health
 
@@ -395,34 +378,9 @@ export function createAdminRouter(options: {
     );
   });
 
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof HttpError) {
-      sendError(res, error.status, error.code, error.message, {
-        details: error.details,
-        headers: { ...error.headers },
-      });
-      return;
-    }
-    const parserError = error as { type?: string; status?: number };
-    if (parserError?.type === 'entity.parse.failed') {
-      sendError(res, 400, 'malformed_json', 'The request body is not valid JSON');
-      return;
-    }
-    if (parserError?.type === 'entity.too.large') {
-      sendError(res, 413, 'payload_too_large', 'The request body is larger than 50 MB');
-      return;
-    }
-    const failure = describeFailure(error);
-    if (failure.status >= 500)
-      runtime.logger.error({ err: error, code: failure.code }, 'admin request failed');
-    sendError(
-      res,
-      failure.status,
-      failure.code,
-      failure.message,
-      failure.details === undefined ? {} : { details: failure.details },
-    );
-  });
+  router.use(
+    jsonApiErrorHandler({ runtime, failureLog: 'admin request failed', bodyLimit: '50 MB' }),
+  );
 
   return router;
 }

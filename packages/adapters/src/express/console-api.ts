@@ -10,13 +10,14 @@ import {
   type SavedCategoryChoices,
   saveCategoryChoices,
 } from '@balance-sync/woo-sync-core';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { CatalogApplyTracker } from '../console/catalog-apply-tracker.js';
 import { describeFailure } from '../runtime/operations/describe-failure.js';
 import { loadPlan } from '../runtime/operations/saved-plans.js';
 import type { SyncRuntime } from '../runtime/sync-runtime.js';
 import { requireAdminToken } from './admin-auth.js';
 import { HttpError, sendError } from './http-error.js';
+import { jsonApiErrorHandler, jsonRoute, knownStoreParam } from './json-api.js';
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
 
@@ -142,28 +143,10 @@ export function createConsoleApi(options: {
   router.use(express.json({ limit: '2mb' }));
 
   const define = (method: 'get' | 'post' | 'put', path: string, handler: Handler) => {
-    router[method](path, async (req, res, next) => {
-      try {
-        const body = await handler(req, res);
-        if (!res.headersSent) res.json(body);
-      } catch (error) {
-        next(error);
-      }
-    });
+    router[method](path, jsonRoute(handler));
   };
 
-  router.param('storeId', (_req, res, next, storeId: string) => {
-    if (!runtime.storeIds.includes(storeId)) {
-      sendError(
-        res,
-        404,
-        'unknown_store',
-        `No store "${storeId}"; configured stores: ${runtime.storeIds.join(', ')}`,
-      );
-      return;
-    }
-    next();
-  });
+  router.param('storeId', knownStoreParam(runtime));
 
   // ---- categories
 
@@ -359,31 +342,9 @@ export function createConsoleApi(options: {
     );
   });
 
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof HttpError) {
-      sendError(res, error.status, error.code, error.message, {
-        details: error.details,
-        headers: { ...error.headers },
-      });
-      return;
-    }
-    const parserError = error as { type?: string };
-    if (parserError?.type === 'entity.parse.failed') {
-      sendError(res, 400, 'malformed_json', 'The request body is not valid JSON');
-      return;
-    }
-    const failure = describeFailure(error);
-    if (failure.status >= 500) {
-      runtime.logger.error({ err: error, code: failure.code }, 'console request failed');
-    }
-    sendError(
-      res,
-      failure.status,
-      failure.code,
-      failure.message,
-      failure.details === undefined ? {} : { details: failure.details },
-    );
-  });
+  router.use(
+    jsonApiErrorHandler({ runtime, failureLog: 'console request failed', bodyLimit: '2 MB' }),
+  );
 
   return router;
 }

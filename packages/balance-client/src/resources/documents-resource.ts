@@ -4,7 +4,7 @@ import { parseListResponse } from '../schemas/parse-rows.js';
 import type { BalanceQuery } from '../transport/query-string.js';
 import { buildDocumentBody } from '../transport/request-body.js';
 import type { ResourceContext } from './resource-context.js';
-import { DOCUMENT_WRAPPER_KEYS } from './sales-resource.js';
+import { DOCUMENT_WRAPPER_KEYS } from './uid-document-resource.js';
 import { type BalanceWriteResult, toWriteResult } from './write-result.js';
 
 /**

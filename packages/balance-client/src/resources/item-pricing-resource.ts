@@ -3,6 +3,7 @@ import { type BalanceItemPricing, itemPricingSchema } from '../schemas/item-pric
 import { parseListResponse } from '../schemas/parse-rows.js';
 import { iteratePacks } from './iterate-packs.js';
 import type { ResourceContext } from './resource-context.js';
+import { DOCUMENT_WRAPPER_KEYS } from './uid-document-resource.js';
 
 /**
  * Options of `itemPricing.list()`.
@@ -53,7 +54,6 @@ export interface ItemPricingResource {
 }
 
 // Here `Items` is the table of a document's lines, never a list wrapper.
-const DOCUMENT_WRAPPER_KEYS = ['Source', 'value', 'data'];
 
 /** Creates the ItemPricing resource. */
 export function createItemPricingResource(context: ResourceContext): ItemPricingResource {

@@ -1,15 +1,13 @@
 import type { BalanceCallOptions } from '../client/call-options.js';
-import { parseListResponse } from '../schemas/parse-rows.js';
 import {
   type BalanceSalesCredit,
   type SalesCreditInput,
   salesCreditInputSchema,
   salesCreditSchema,
 } from '../schemas/sales-credit.js';
-import { buildDocumentBody } from '../transport/request-body.js';
 import type { ResourceContext } from './resource-context.js';
-import { DOCUMENT_WRAPPER_KEYS } from './sales-resource.js';
-import { type BalanceWriteResult, toWriteResult } from './write-result.js';
+import { createUidDocumentResource } from './uid-document-resource.js';
+import type { BalanceWriteResult } from './write-result.js';
 
 /**
  * Sales Credit Notes (returns and price corrections), URL template `SalesCredit` by default.
@@ -39,36 +37,10 @@ export interface SalesCreditsResource {
 
 /** Creates the Sales Credit Note resource. */
 export function createSalesCreditsResource(context: ResourceContext): SalesCreditsResource {
-  const template = () => context.settings.templates.salesCredit;
-  return {
-    get: async (uid, call) => {
-      const response = await context.transport.read({
-        method: 'GET',
-        template: template(),
-        query: [['uid', uid]],
-        call,
-        acceptStatuses: [404],
-      });
-      if (response.status === 404) return undefined;
-      const rows = parseListResponse(response, salesCreditSchema, {
-        redactor: context.redactor,
-        what: `${template()}?uid`,
-        wrapperKeys: DOCUMENT_WRAPPER_KEYS,
-      });
-      return rows.find((row) => row.uid.toLowerCase() === uid.toLowerCase());
-    },
-    upsert: async (credit, call) => {
-      const body = buildDocumentBody([credit], salesCreditInputSchema, {
-        template: template(),
-        renames: context.settings.documentFieldNames.salesCredit,
-      });
-      const outcome = await context.transport.write({
-        method: 'PUT',
-        template: template(),
-        body,
-        call,
-      });
-      return toWriteResult(outcome, salesCreditSchema, DOCUMENT_WRAPPER_KEYS);
-    },
-  };
+  return createUidDocumentResource<BalanceSalesCredit, SalesCreditInput>(context, {
+    template: () => context.settings.templates.salesCredit,
+    schema: salesCreditSchema,
+    inputSchema: salesCreditInputSchema,
+    renames: () => context.settings.documentFieldNames.salesCredit,
+  });
 }

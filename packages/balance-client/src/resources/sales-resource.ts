@@ -1,12 +1,8 @@
 import type { BalanceCallOptions } from '../client/call-options.js';
-import { parseListResponse } from '../schemas/parse-rows.js';
 import { type BalanceSale, type SaleInput, saleInputSchema, saleSchema } from '../schemas/sale.js';
-import { buildDocumentBody } from '../transport/request-body.js';
 import type { ResourceContext } from './resource-context.js';
-import { type BalanceWriteResult, toWriteResult } from './write-result.js';
-
-/** In document responses `Items` is the table of lines, never a list wrapper. */
-export const DOCUMENT_WRAPPER_KEYS: readonly string[] = ['Source', 'value', 'data'];
+import { createUidDocumentResource } from './uid-document-resource.js';
+import type { BalanceWriteResult } from './write-result.js';
 
 /**
  * Sales documents (რეალიზაცია). Created and updated with PUT and a client-side uid; there is
@@ -33,36 +29,10 @@ export interface SalesResource {
 
 /** Creates the Sale resource. */
 export function createSalesResource(context: ResourceContext): SalesResource {
-  const template = () => context.settings.templates.sale;
-  return {
-    get: async (uid, call) => {
-      const response = await context.transport.read({
-        method: 'GET',
-        template: template(),
-        query: [['uid', uid]],
-        call,
-        acceptStatuses: [404],
-      });
-      if (response.status === 404) return undefined;
-      const rows = parseListResponse(response, saleSchema, {
-        redactor: context.redactor,
-        what: `${template()}?uid`,
-        wrapperKeys: DOCUMENT_WRAPPER_KEYS,
-      });
-      return rows.find((row) => row.uid.toLowerCase() === uid.toLowerCase());
-    },
-    upsert: async (sale, call) => {
-      const body = buildDocumentBody([sale], saleInputSchema, {
-        template: template(),
-        renames: context.settings.documentFieldNames.sale,
-      });
-      const outcome = await context.transport.write({
-        method: 'PUT',
-        template: template(),
-        body,
-        call,
-      });
-      return toWriteResult(outcome, saleSchema, DOCUMENT_WRAPPER_KEYS);
-    },
-  };
+  return createUidDocumentResource<BalanceSale, SaleInput>(context, {
+    template: () => context.settings.templates.sale,
+    schema: saleSchema,
+    inputSchema: saleInputSchema,
+    renames: () => context.settings.documentFieldNames.sale,
+  });
 }
