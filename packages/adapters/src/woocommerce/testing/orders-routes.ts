@@ -27,6 +27,7 @@ import {
   route,
 } from './router.js';
 import type { OrderRecord } from './store-state.js';
+import { trashOrDelete } from './trash-or-delete.js';
 import { type ArgSchema, type ArgSchemas, wpParseList } from './validation.js';
 
 const LIST_STATUSES = ['any', 'trash', 'auto-draft', ...ORDER_STATUSES];
@@ -307,22 +308,13 @@ function updateOrderRoute(ctx: RouteContext): RestResult {
 function deleteOrderById(ctx: RouteContext, id: number, force: boolean): Record<string, unknown> {
   const o = ctx.store.state.orders.get(id);
   if (!o) throw invalidOrder(404);
-  const before = orderToJson(ctx.store, o, requestDp(ctx));
-  if (force) {
-    deleteOrderPermanently(ctx.store, o);
-  } else {
-    if (o.status === 'trash') {
-      throw new WooRestError(
-        'woocommerce_rest_already_trashed',
-        'The shop_order has already been deleted.',
-        {
-          status: 410,
-        },
-      );
-    }
-    trashOrder(ctx.store, o);
-  }
-  return before;
+  return trashOrDelete(o, {
+    postType: 'shop_order',
+    force,
+    toJson: (order) => orderToJson(ctx.store, order, requestDp(ctx)),
+    deletePermanently: (order) => deleteOrderPermanently(ctx.store, order),
+    trash: (order) => trashOrder(ctx.store, order),
+  });
 }
 
 function deleteOrderRoute(ctx: RouteContext): RestResult {

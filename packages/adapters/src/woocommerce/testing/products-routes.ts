@@ -25,6 +25,7 @@ import {
   route,
 } from './router.js';
 import type { ProductRecord } from './store-state.js';
+import { trashOrDelete } from './trash-or-delete.js';
 import { type ArgSchema, type ArgSchemas, wpParseIdList } from './validation.js';
 import type { WooStore } from './woo-store.js';
 
@@ -406,22 +407,13 @@ function deleteProductById(ctx: RouteContext, id: number, force: boolean): Recor
   const p = ctx.store.state.products.get(id);
   if (!p) throw productInvalidId(404);
   if (p.type === 'variation') throw variationEndpointError();
-  const before = productToJson(ctx.store, p, 'edit');
-  if (force) {
-    deleteProductPermanently(ctx.store, p);
-  } else {
-    if (p.status === 'trash') {
-      throw new WooRestError(
-        'woocommerce_rest_already_trashed',
-        'The product has already been deleted.',
-        {
-          status: 410,
-        },
-      );
-    }
-    trashProduct(ctx.store, p);
-  }
-  return before;
+  return trashOrDelete(p, {
+    postType: 'product',
+    force,
+    toJson: (product) => productToJson(ctx.store, product, 'edit'),
+    deletePermanently: (product) => deleteProductPermanently(ctx.store, product),
+    trash: (product) => trashProduct(ctx.store, product),
+  });
 }
 
 function deleteProductRoute(ctx: RouteContext): RestResult {
@@ -562,22 +554,13 @@ function deleteVariation(
   v: ProductRecord,
   force: boolean,
 ): Record<string, unknown> {
-  const before = variationToJson(ctx.store, v, 'edit');
-  if (force) {
-    deleteProductPermanently(ctx.store, v);
-  } else {
-    if (v.status === 'trash') {
-      throw new WooRestError(
-        'woocommerce_rest_already_trashed',
-        'The product_variation has already been deleted.',
-        {
-          status: 410,
-        },
-      );
-    }
-    trashProduct(ctx.store, v);
-  }
-  return before;
+  return trashOrDelete(v, {
+    postType: 'product_variation',
+    force,
+    toJson: (variation) => variationToJson(ctx.store, variation, 'edit'),
+    deletePermanently: (variation) => deleteProductPermanently(ctx.store, variation),
+    trash: (variation) => trashProduct(ctx.store, variation),
+  });
 }
 
 function batchVariations(ctx: RouteContext): RestResult {
