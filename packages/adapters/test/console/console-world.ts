@@ -21,6 +21,7 @@ import {
 } from '@balance-sync/balance-client/testing';
 import { parseSyncConfig, type SyncConfig, silentLogger } from '@balance-sync/woo-sync-core';
 import express from 'express';
+import { demoConfigInput } from '../../src/cli/demo/demo-environment.js';
 
 export const STORE = 'shop';
 
@@ -51,46 +52,16 @@ function worldConfig(
   maxAttempts: number,
 ): SyncConfig {
   const seed = balance.seed;
-  const key = woo.keys.default;
+  const demo = demoConfigInput(balance, woo, ITEM_TYPES.service, { dir });
+  const [store] = demo.stores;
   return parseSyncConfig({
-    balance: {
-      connection: {
-        mode: 'onprem',
-        baseUrl: balance.onPrem.baseUrl,
-        basePath: balance.onPrem.basePath,
-      },
-      username: balance.credentials.username,
-      password: balance.credentials.password,
-      exchangeUid: balance.exchangeUid,
-      timeoutMs: 5_000,
-    },
-    catalog: {
-      skuField: 'Code',
-      services: { itemTypeField: 'ItemType', serviceValues: [ITEM_TYPES.service] },
-      stock: { mode: 'aggregate', warehouses: [seed.warehouses.main, seed.warehouses.vake] },
-      prices: {
-        regularPriceType: seed.priceTypes.retail,
-        sale: { source: 'price-type', priceType: seed.priceTypes.sale },
-      },
-      createCategories: false,
-    },
-    orders: {
-      customer: { mode: 'retail', retailClient: seed.retailClientUid },
-      warehouse: seed.warehouses.main,
-      shippingItem: seed.shippingItemUid,
-      feeItem: seed.feeItemUid,
-    },
+    ...demo,
+    catalog: { ...demo.catalog, createCategories: false },
     stores: [
       {
+        ...store!,
         id: STORE,
         name: 'Tbilisi coffee shop',
-        woocommerce: {
-          url: woo.url,
-          auth: 'oauth1',
-          consumerKey: key.consumerKey,
-          consumerSecret: key.consumerSecret,
-          webhookSecret: randomBytes(24).toString('base64url'),
-        },
         categories: {
           mapping: {
             [seed.groups.beverages]: 'create',
@@ -102,8 +73,6 @@ function worldConfig(
         },
       },
     ],
-    schedules: {},
-    storage: { driver: 'sqlite', path: join(dir, 'balance-sync.db') },
     queue: { driver: 'in-process', concurrency: 2, maxAttempts },
     server: { host: '127.0.0.1', port: 0, adminToken, console: true },
   });

@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BalanceSimulator } from '@balance-sync/balance-client/testing';
-import { parseSyncConfig, type SyncConfig } from '@balance-sync/woo-sync-core';
+import {
+  parseSyncConfig,
+  type SyncConfig,
+  type SyncConfigInput,
+} from '@balance-sync/woo-sync-core';
 import type { WooCommerceSimulator } from '../../woocommerce/testing/index.js';
 
 /**
@@ -96,9 +100,42 @@ export async function startDemoEnvironment(
     if (ownDir) rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  const config = parseSyncConfig(
+    demoConfigInput(balance, woo, ITEM_TYPES.service, {
+      dir,
+      ...(options.port === undefined ? {} : { port: options.port }),
+    }),
+  );
+  let closed = false;
+  return {
+    balance,
+    woo,
+    config,
+    dir,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([woo.stop(), balance.stop()]);
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The demo's configuration (before validation) for two running simulators: the merchant's
+ * choices filled in from the Balance seed. {@link startDemoEnvironment} uses it; tests adapt
+ * it. `serviceItemType` is the simulator's `ITEM_TYPES.service` (passed in so this module does
+ * not load the simulators).
+ */
+export function demoConfigInput(
+  balance: BalanceSimulator,
+  woo: WooCommerceSimulator,
+  serviceItemType: string,
+  options: { dir: string; port?: number },
+): SyncConfigInput {
   const seed = balance.seed;
   const key = woo.keys.default;
-  const config = parseSyncConfig({
+  return {
     balance: {
       connection: {
         mode: 'onprem',
@@ -112,7 +149,7 @@ export async function startDemoEnvironment(
     },
     catalog: {
       skuField: 'Code',
-      services: { itemTypeField: 'ItemType', serviceValues: [ITEM_TYPES.service] },
+      services: { itemTypeField: 'ItemType', serviceValues: [serviceItemType] },
       stock: { mode: 'aggregate', warehouses: [seed.warehouses.main, seed.warehouses.vake] },
       prices: {
         regularPriceType: seed.priceTypes.retail,
@@ -151,26 +188,13 @@ export async function startDemoEnvironment(
       },
     ],
     schedules: {},
-    storage: { driver: 'sqlite', path: join(dir, 'balance-sync.db') },
+    storage: { driver: 'sqlite', path: join(options.dir, 'balance-sync.db') },
     queue: { driver: 'in-process', concurrency: 4, maxAttempts: 8 },
     server: {
       host: '127.0.0.1',
       port: options.port ?? 0,
       adminToken: randomBytes(24).toString('base64url'),
       console: false,
-    },
-  });
-  let closed = false;
-  return {
-    balance,
-    woo,
-    config,
-    dir,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await Promise.allSettled([woo.stop(), balance.stop()]);
-      if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
