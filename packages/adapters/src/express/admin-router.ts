@@ -2,8 +2,8 @@ import {
   type CatalogPlanData,
   JOB_STATES,
   type JobName,
+  LEDGER_STATES,
   type LedgerKind,
-  type LedgerState,
 } from '@balance-sync/woo-sync-core';
 import express, { type Request, type Response, type Router } from 'express';
 import { describeFailure } from '../runtime/operations/describe-failure.js';
@@ -22,7 +22,6 @@ const JOB_NAMES: readonly JobName[] = [
   'catalog-import',
   'reconcile',
 ];
-const LEDGER_STATES: readonly LedgerState[] = ['pending', 'sent', 'exported', 'failed', 'dead'];
 const LEDGER_KINDS: readonly LedgerKind[] = ['sale', 'credit', 'return', 'client'];
 const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
