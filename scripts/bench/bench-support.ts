@@ -29,3 +29,12 @@ export function loadAverageText(): string {
 export function megabytes(bytes: number): number {
   return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }
+
+/**
+ * The nearest-rank percentile `p` (0–100) of ascending `sorted` values; `NaN` for an empty
+ * list (no measurement is not a fast one).
+ */
+export function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}

@@ -29,6 +29,7 @@ import {
   stopHost,
   waitUntil,
 } from '../../packages/adapters/test/faults/support/host-processes.js';
+import { percentile } from '../bench/bench-support.js';
 
 const COUNT = Number(process.env.LOAD_COUNT ?? 2000);
 const RATE = Number(process.env.LOAD_RATE ?? 200);
@@ -38,8 +39,6 @@ const dir = join(resultsDir, `${BACKEND}-run`);
 
 const tsxLoader = pathToFileURL(createRequire(join(repoRoot, 'package.json')).resolve('tsx')).href;
 
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<number> {

@@ -12,21 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSyncConfig, silentLogger } from '@balance-sync/woo-sync-core';
 import express from 'express';
+import { percentile } from '../../../scripts/bench/bench-support.js';
+import type { BenchContext, BenchRow, BenchSuite } from '../../../scripts/bench/bench-types.js';
 import { createSyncRouter } from '../src/express/index.js';
 import { createSyncRuntime } from '../src/runtime/index.js';
-
-// The shapes of scripts/bench/bench-types.ts (mirrored: the package's tsconfig covers only
-// the package).
-type BenchRow = {
-  case: string;
-  metric: string;
-  value: number;
-  unit: string;
-  target?: string;
-  met?: boolean;
-};
-type BenchContext = { scale: number; log(message: string): void };
-type BenchSuite = { name: string; run(context: BenchContext): Promise<BenchRow[]> };
 
 const SECRET = 'bench-webhook-secret-0123456789';
 const TARGET_P99_MS = 50;
@@ -62,11 +51,6 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
 process.stdout.write(JSON.stringify({ latencies, wallMs: performance.now() - started }));
 agent.destroy();
 `;
-
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? 0;
-}
 
 const suite: BenchSuite = {
   name: 'webhook acknowledgement (Express host, SQLite queue)',
