@@ -206,11 +206,7 @@ function simulatedStore(latencyMs: number, concurrency: number) {
     consumerKey: key.consumerKey,
     consumerSecret: key.consumerSecret,
     concurrency,
-    fetch: (async (input: string | URL | Request, init?: RequestInit) => {
-      const response = await sim.handle(new Request(input, init));
-      if (response.type === 'error') throw new TypeError('fetch failed');
-      return response;
-    }) as typeof fetch,
+    fetch: sim.inProcessFetch,
   });
   const count = (): RequestCounts => {
     const entries = sim.requests.entries.map(countEntry);

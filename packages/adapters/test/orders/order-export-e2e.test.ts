@@ -107,7 +107,7 @@ async function world(options: { http: boolean; clientRetries?: boolean }): Promi
     consumerSecret: woo.keys.default.consumerSecret,
     clock: { now: () => new Date(clock.now()) },
     sleep: async () => {},
-    ...(options.http ? {} : { fetch: async (input, init) => woo.handle(new Request(input, init)) }),
+    ...(options.http ? {} : { fetch: woo.inProcessFetch }),
   });
   let store: SyncStore;
   if (options.http) {

@@ -37,12 +37,7 @@ export function wooOverRest(
     consumerSecret: key.consumerSecret,
     concurrency: options.concurrency ?? 4,
     clock,
-    fetch: (async (input: string | URL | Request, init?: RequestInit) => {
-      const response = await sim.handle(new Request(input, init));
-      // A dropped connection: what undici's fetch does.
-      if (response.type === 'error') throw new TypeError('fetch failed');
-      return response;
-    }) as typeof fetch,
+    fetch: sim.inProcessFetch,
   });
   return { sim, woo };
 }

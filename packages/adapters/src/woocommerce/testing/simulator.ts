@@ -125,6 +125,12 @@ export interface WooCommerceSimulator {
   stop(): Promise<void>;
   /** The request-handling core both transports use. */
   handle(request: Request): Promise<Response>;
+  /**
+   * A drop-in `fetch` answered by the core in process (no socket): a dropped connection
+   * rejects with `TypeError('fetch failed')` as Node's fetch does, so an adapter sees what
+   * it would see over the network. Pass it as `createWooCommerceRest({ fetch })`.
+   */
+  readonly inProcessFetch: typeof fetch;
   /** msw handlers for this store (match requests to {@link url}). */
   handlers(): HttpHandler[];
   /**
@@ -329,6 +335,12 @@ export function createWooCommerceSimulator(
       if (s) await s.close();
     },
     handle: (request) => core.handle(request, 'direct'),
+    inProcessFetch: async (input, init) => {
+      const response = await core.handle(new Request(input, init), 'direct');
+      // A dropped connection: what undici's fetch does.
+      if (response.type === 'error') throw new TypeError('fetch failed');
+      return response;
+    },
     handlers: () =>
       createMswHandlers(
         () => store.siteUrl,
